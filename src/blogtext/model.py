@@ -222,3 +222,20 @@ class PipelineInfo:
     @property
     def label(self) -> str:
         return f"{self.name} {self.version}"
+
+
+@dataclass
+class Report:
+    """Everything blogtext found out about one post; serialised by :mod:`blogtext.report`.
+
+    Analyses that did not run stay ``None`` (not available), never empty stand-ins.
+    """
+
+    post: Post
+    pipeline: PipelineInfo | None
+    segments: Segments | None = None
+    readability: Any | None = None
+    gender: Any | None = None
+    themes: list[Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    blogtext_version: str = ""

@@ -1,0 +1,1 @@
+"""The ``blogtext`` command line: a thin Click layer over the library."""

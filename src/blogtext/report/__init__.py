@@ -1,0 +1,1 @@
+"""Stage 5: reports – per-post JSON/Markdown/HTML, corpus tables, the dashboard."""
