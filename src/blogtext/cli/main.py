@@ -22,6 +22,7 @@ COMMANDS = {
     "lint": "blogtext.cli.lint:lint",
     "segment": "blogtext.cli.segment:segment",
     "model": "blogtext.cli.model:model",
+    "rules": "blogtext.cli.rules:rules",
 }
 
 
@@ -77,6 +78,7 @@ SUMMARIES = {
     "lint": "Lint posts in CI: findings only, exit code by severity.",
     "segment": "Show how a post splits into body, comments and boilerplate.",
     "model": "Show or install the German spaCy pipeline.",
+    "rules": "List the rules, or explain one with examples.",
 }
 
 
