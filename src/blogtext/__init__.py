@@ -1,3 +1,37 @@
-"""blogtext: German text analysis for business blog posts."""
+"""blogtext: German text analysis for business blog posts.
+
+The public API (imported lazily, so ``import blogtext`` stays cheap)::
+
+    import blogtext
+    report = blogtext.analyze_text("Liebe Kunden, …")        # -> blogtext.Report
+    reports = blogtext.analyze_file("corpus/post.txt")        # -> list[Report]
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+__all__ = ["Finding", "Post", "Report", "Settings", "__version__", "analyze_file", "analyze_text"]
+
+_LAZY = {
+    "analyze_text": "blogtext.pipeline",
+    "analyze_file": "blogtext.pipeline",
+    "Report": "blogtext.model",
+    "Finding": "blogtext.model",
+    "Post": "blogtext.model",
+    "Settings": "blogtext.config",
+}
+
+if TYPE_CHECKING:
+    from blogtext.config import Settings
+    from blogtext.model import Finding, Post, Report
+    from blogtext.pipeline import analyze_file, analyze_text
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'blogtext' has no attribute {name!r}")

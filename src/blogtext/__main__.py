@@ -1,0 +1,5 @@
+"""``python -m blogtext`` runs the command line."""
+
+from blogtext.cli.main import main
+
+main()
