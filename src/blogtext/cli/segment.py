@@ -2,19 +2,64 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 
-from blogtext.errors import ExitCode
+from blogtext.cli.options import build_settings, config_option, input_format_option
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def segment(args: tuple[str, ...]) -> None:
-    """Show how a post splits into body, comments and boilerplate (not built yet).
+@click.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Tagged lines for reading, or the segments as JSON (per-post contract).",
+)
+@input_format_option
+@config_option
+def segment(
+    file: str, output_format: str, input_format: str | None, config_file: str | None
+) -> None:
+    """Show how a post splits into body, comments and boilerplate.
+
+    Text output tags every non-blank line: H heading/title, B body, Cn comment n (↳p: reply
+    to comment p), - boilerplate with its kind. Needs no German pipeline.
 
     \b
     Example:
         blogtext segment corpus/kundenbindung-im-mittelstand.txt
     """
-    click.echo("blogtext: error: `blogtext segment` is not built yet.", err=True)
-    raise SystemExit(int(ExitCode.ERROR))
+    from blogtext.errors import InputError
+    from blogtext.ingest import read_inputs, read_post_text
+    from blogtext.report.json import dumps
+    from blogtext.report.segmentation import render_segmentation, segmentation_to_dict
+    from blogtext.segment import segment_post
+
+    settings = build_settings(config_file, input_format=input_format)
+    if file == "-":
+        from blogtext.ingest.decode import decode_bytes
+        from blogtext.ingest.sniff import sniff_format
+
+        data = sys.stdin.buffer.read()
+        fmt = settings.input_format
+        if fmt == "auto":
+            fmt = sniff_format(decode_bytes(data[:8192], "<stdin>")[0]) if data.strip() else "text"
+        posts = [read_post_text(data, "<stdin>", fmt, "stdin")]
+    else:
+        posts = []
+        for item in read_inputs([Path(file)], settings):
+            if isinstance(item, InputError):
+                raise item
+            posts.append(item)
+    results = [(post, segment_post(post)) for post in posts]
+    if output_format == "json":
+        payload = [segmentation_to_dict(p, s) for p, s in results]
+        click.echo(dumps(payload[0] if len(payload) == 1 else payload), nl=False)
+    else:
+        color = sys.stdout.isatty()
+        click.echo("\n".join(render_segmentation(p, s, color=color) for p, s in results), nl=False)
