@@ -234,6 +234,7 @@ class Report:
     post: Post
     pipeline: PipelineInfo | None
     segments: Segments | None = None
+    body: BodyText | None = None
     readability: Any | None = None
     gender: Any | None = None
     themes: list[Any] | None = None

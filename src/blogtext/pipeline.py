@@ -10,23 +10,48 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from blogtext import __version__
 from blogtext.config import Settings
 from blogtext.errors import InputError
 from blogtext.ingest import read_inputs, read_post_text
 from blogtext.ingest.sniff import sniff_format
-from blogtext.model import PipelineInfo, Post, Report
-from blogtext.nlp.model import require_pipeline
+from blogtext.model import BodyText, PipelineInfo, Post, Report, Segments
+from blogtext.nlp.model import load_pipeline, require_pipeline
 from blogtext.report.files import write_atomic, write_csv_atomic
 from blogtext.report.json import dumps, report_to_dict
+from blogtext.rules.context import RuleContext
+from blogtext.rules.runner import run_rules
+from blogtext.segment import segment_post
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+#: Longest article body handed to the German pipeline (spaCy's default ``max_length``).
+MAX_BODY_CHARS = 1_000_000
+
+
+@dataclass
+class _Prepared:
+    post: Post
+    segments: Segments
+    body: BodyText
 
 
 class Analyzer:
-    """Analyses posts with one configuration and one German pipeline (resolved once)."""
+    """Analyses posts with one configuration and one German pipeline (loaded once).
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    The per-post analysis is: segment → body text → spaCy ``Doc`` (``nlp.pipe`` in batches) →
+    analyses (gender, …) → rules → :class:`Report`. :meth:`analyze_posts` is the single
+    implementation; the batch runner, ``check``, ``lint`` and the Python API all use it.
+    """
+
+    def __init__(self, settings: Settings | None = None, batch_size: int = 16) -> None:
         self.settings = settings or Settings()
+        self.batch_size = batch_size
         self._pipeline: PipelineInfo | None = None
 
     @property
@@ -36,14 +61,99 @@ class Analyzer:
             self._pipeline = require_pipeline(self.settings.model)
         return self._pipeline
 
-    def analyze_post(self, post: Post) -> Report:
-        """The report of one post."""
-        return Report(post=post, pipeline=self.pipeline, blogtext_version=__version__)
+    @property
+    def nlp(self) -> Language:
+        return load_pipeline(self.settings.model)[0]
 
-    def analyze_posts(self, posts: Iterable[Post]) -> Iterator[Report]:
-        """Reports of many posts, in input order."""
+    def analyze_post(self, post: Post) -> Report:
+        """The report of one post.
+
+        Raises:
+            InputError: The post cannot be analysed (e.g. its body is too long).
+        """
+        [result] = self.analyze_posts([post])
+        if isinstance(result, InputError):
+            raise result
+        return result
+
+    def analyze_posts(self, posts: Iterable[Post]) -> Iterator[Report | InputError]:
+        """Reports of many posts in input order; a post that fails yields an :class:`InputError`.
+
+        Posts are parsed with ``nlp.pipe`` in batches of ``batch_size``; memory is bounded by
+        one batch.
+        """
+        self.pipeline  # noqa: B018 - resolve first: no pipeline is an environment error
+        batch: list[_Prepared | InputError] = []
         for post in posts:
-            yield self.analyze_post(post)
+            batch.append(self._prepare(post))
+            if len(batch) >= self.batch_size:
+                yield from self._finish_batch(batch)
+                batch = []
+        if batch:
+            yield from self._finish_batch(batch)
+
+    def _prepare(self, post: Post) -> _Prepared | InputError:
+        try:
+            segments = segment_post(post)
+        except InputError as error:
+            return error
+        except Exception as error:  # a bug must not stop the batch; the post is reported
+            return _failure(post, "segmentation", error)
+        body = BodyText(segments.body)
+        if len(body.text) > MAX_BODY_CHARS:
+            return InputError(
+                post.location,
+                f"article body has {len(body.text):,} characters; at most {MAX_BODY_CHARS:,} are analysed",
+            )
+        return _Prepared(post, segments, body)
+
+    def _finish_batch(self, batch: list[_Prepared | InputError]) -> Iterator[Report | InputError]:
+        ready = [item for item in batch if isinstance(item, _Prepared)]
+        docs = iter(self.nlp.pipe(item.body.text for item in ready)) if ready else iter(())
+        for item in batch:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self._report(item, doc)
+            except Exception as error:  # a bug must not stop the batch; the post is reported
+                yield _failure(item.post, "analysis", error)
+
+    def _report(self, item: _Prepared, doc: Doc) -> Report:
+        analyses = run_analyses(doc, item.body, item.segments, self.settings)
+        context = RuleContext(item.post, item.segments, item.body, doc, self.settings, analyses)
+        return Report(
+            post=item.post,
+            pipeline=self.pipeline,
+            segments=item.segments,
+            body=item.body,
+            readability=analyses.get("readability"),
+            gender=analyses.get("gender"),
+            themes=analyses.get("themes"),
+            findings=run_rules(context),
+            blogtext_version=__version__,
+        )
+
+
+def run_analyses(
+    doc: Doc, body: BodyText, segments: Segments, settings: Settings
+) -> dict[str, Any]:
+    """Every analysis of one document, computed once and shared by the rules and the report."""
+    from blogtext.analyzers.gender import GenderOptions, analyze_gender
+
+    gender_config = settings.options.get("gender", {})
+    gender_options = GenderOptions(
+        style=settings.style,
+        skip_organisations=bool(gender_config.get("skip-organisations", True)),
+        downgrade_with_disclaimer=bool(gender_config.get("downgrade-with-disclaimer", False)),
+        allowlist=frozenset(settings.options.get("allow", ())),
+    )
+    return {"gender": analyze_gender(doc, gender_options)}
+
+
+def _failure(post: Post, stage: str, error: Exception) -> InputError:
+    return InputError(post.location, f"{stage} failed: {type(error).__name__}: {error}")
 
 
 def analyze_text(
@@ -66,11 +176,16 @@ def analyze_file(path: str | os.PathLike[str], settings: Settings | None = None)
         InputError: The file (or its first failing record) cannot be read.
     """
     analyzer = Analyzer(settings)
-    reports = []
+    posts = []
     for item in read_inputs([path], analyzer.settings):
         if isinstance(item, InputError):
             raise item
-        reports.append(analyzer.analyze_post(item))
+        posts.append(item)
+    reports = []
+    for result in analyzer.analyze_posts(posts):
+        if isinstance(result, InputError):
+            raise result
+        reports.append(result)
     return reports
 
 
@@ -112,6 +227,11 @@ def run_analyze(
                 yield item
 
     for report in analyzer.analyze_posts(posts()):
+        if isinstance(report, InputError):
+            summary.failures.append(report)
+            if on_error is not None:
+                on_error(report)
+            continue
         write_atomic(posts_dir / f"{report.post.id}.json", dumps(report_to_dict(report)))
         summary.posts += 1
     write_csv_atomic(

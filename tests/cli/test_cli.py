@@ -49,13 +49,6 @@ def test_cli_help_and_version_do_not_import_spacy():
     assert out.strip().endswith("HEAVY []")
 
 
-def test_cli_lint_says_not_built_yet():
-    result = runner.invoke(cli, ["lint", "corpus/"])
-    assert result.exit_code == 2
-    assert "not built yet" in result.stderr
-    assert result.stdout == ""
-
-
 @pytest.mark.model
 def test_cli_check_prints_report_for_each_format(write):
     files = {

@@ -1,0 +1,1 @@
+"""Stage 4: analyses over a parsed body text (readability, gender, quotes, themes, style)."""
