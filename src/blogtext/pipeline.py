@@ -141,6 +141,7 @@ def run_analyses(
 ) -> dict[str, Any]:
     """Every analysis of one document, computed once and shared by the rules and the report."""
     from blogtext.analyzers.gender import GenderOptions, analyze_gender
+    from blogtext.analyzers.readability import analyze_readability
 
     gender_config = settings.options.get("gender", {})
     gender_options = GenderOptions(
@@ -149,7 +150,10 @@ def run_analyses(
         downgrade_with_disclaimer=bool(gender_config.get("downgrade-with-disclaimer", False)),
         allowlist=frozenset(settings.options.get("allow", ())),
     )
-    return {"gender": analyze_gender(doc, gender_options)}
+    return {
+        "readability": analyze_readability(body),
+        "gender": analyze_gender(doc, gender_options),
+    }
 
 
 def _failure(post: Post, stage: str, error: Exception) -> InputError:
