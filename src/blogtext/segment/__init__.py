@@ -28,6 +28,7 @@ BOILERPLATE_KINDS = (
     "footer",
     "sidebar",
     "other",
+    "markup",  # Markdown syntax without prose: code, fences, comments, rules, front matter
 )
 
 
