@@ -11,7 +11,9 @@ prints per dump style (browser, w3m, flat, sample) and overall:
   gold comment it shares the most lines with; parents are compared through that matching),
 * the worst dumps by macro-F1.
 
-Usage: ``python scripts/eval_segmentation_text.py [--shared DIR] [--json] [--worst N]``.
+Usage: ``python scripts/eval_segmentation_text.py [--shared DIR] [--json] [--worst N]
+[--errors PAGE]``. ``--errors`` prints the mislabelled lines (gold → predicted) and the
+comment records of every dump whose file name contains PAGE.
 The shared folder defaults to ``../shared`` relative to the repository root.
 """
 
@@ -141,6 +143,26 @@ def score_dump(txt: Path, gold: dict[str, Any]) -> tuple[Tally, Segments]:
     return tally, segments
 
 
+def print_errors(txt: Path, gold: dict[str, Any]) -> None:
+    """Print the lines whose predicted label differs from the gold, and both comment lists."""
+    _, segments = score_dump(txt, gold)
+    pred = line_labels(segments)
+    text = txt.read_text(encoding="utf-8").split("\n")
+    print(f"== {txt.name}")
+    for key, label in sorted(gold["labels"].items(), key=lambda kv: int(kv[0])):
+        got = pred.get(int(key), "none")
+        if label in CLASSES and got != label:
+            print(f"  {int(key):5} {label:>11} → {got:11} {text[int(key) - 1][:110]}")
+    print("  -- gold comments (first line, author, date, parent)")
+    for i, gc in enumerate(gold.get("comments", [])):
+        first = gc["lines"][0] if gc["lines"] else None
+        print(f"  {i:3} L{first} {gc.get('author')!r} {gc.get('date')} parent={gc.get('parent')}")
+    print("  -- predicted comments")
+    for pc in segments.comments:
+        first = pc.lines[0] if pc.lines else None
+        print(f"  {pc.index:3} L{first} {pc.author!r} {pc.date} parent={pc.parent}")
+
+
 def collect(shared: Path) -> list[tuple[str, Path, dict[str, Any]]]:
     """(style, txt path, gold) for every gold file in the corpus and the samples."""
     found: list[tuple[str, Path, dict[str, Any]]] = []
@@ -160,8 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=root.parent / "shared")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--worst", type=int, default=8, help="how many worst dumps to list")
+    parser.add_argument(
+        "--errors", metavar="PAGE", help="print mislabelled lines of dumps whose name has PAGE"
+    )
     args = parser.parse_args(argv)
     dumps = collect(args.shared)
+    if args.errors:
+        for _style, txt, gold in dumps:
+            if args.errors in txt.name:
+                print_errors(txt, gold)
+        return 0
     if not dumps:
         print(f"no gold files under {args.shared}", file=sys.stderr)
         return 2

@@ -480,7 +480,15 @@ def test_plaintext_phrase_files_valid(name: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["share_labels.txt", "months.tsv", "number_words.tsv", "comment_verbs.tsv", "greetings.tsv"],
+    [
+        "share_labels.txt",
+        "months.tsv",
+        "number_words.tsv",
+        "comment_verbs.tsv",
+        "greetings.tsv",
+        "rating_words.txt",
+        "address_words.txt",
+    ],
 )
 def test_plaintext_word_lists_valid(name: str) -> None:
     rows = read_lines("segment", name)
@@ -576,3 +584,245 @@ def test_plaintext_shared_sample_matches_gold() -> None:
     ]
     headings = [line for b in segments.body if b.kind == "heading" for line in b.lines]
     assert set(gold["headings"]) <= set(headings)
+
+
+# --- shop reviews, ratings, pagers, link rows -------------------------------------------------
+
+_PROSE = "Dieser Absatz ist lang genug, damit er als Fließtext des Artikels gezählt wird."
+
+_REVIEWS = "\n".join(
+    [
+        "Teekanne aus Steingut",
+        "",
+        _PROSE,
+        "",
+        "Kundenbewertungen",
+        "",
+        "Basierend auf 3 Bewertungen",
+        "Bewertung schreiben",
+        "67%",
+        "(2)",
+        "33%",
+        "(1)",
+        "  • M",
+        "    Maren K.",
+        "    Hält warm",
+        "",
+        "    Der Tee bleibt lange heiß und die Kanne tropft beim Einschenken nicht.",
+        "",
+        "  • JB",
+        "    Jonas B.",
+        "    Zu klein",
+        "",
+        "    Für vier Tassen reicht sie leider nicht ganz.",
+        "",
+        "    Hallo Jonas, danke für den Hinweis, wir ergänzen die Füllmenge. Dein Team",
+        "",
+        "123",
+        "",
+        "Informationen",
+        "  • Versand",
+        "  • Impressum",
+    ]
+)
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_plaintext_shop_reviews_with_letter_avatars_are_comments(flat: bool) -> None:
+    text = _flatten(_REVIEWS) if flat else _REVIEWS
+    segments = _segment(text)
+    assert_consistent(text, segments)
+    labels = line_labels(segments)
+    assert [(c.author, c.date, c.parent) for c in segments.comments] == [
+        ("Maren K.", None, None),
+        ("Jonas B.", None, None),
+    ]
+    # The review title and the shop's answer belong to the review.
+    assert segments.comments[0].text.startswith("Hält warm\n")
+    assert segments.comments[1].text.endswith("Dein Team")
+    for start in ("Basierend auf", "Bewertung schreiben", "67%", "(2)", "M", "Maren K.", "123"):
+        assert labels[_line_no(text, start)] == "boilerplate", start
+    assert labels[_line_no(text, "Dieser Absatz")] == "body"
+
+
+def test_plaintext_review_word_in_a_menu_does_not_open_comments() -> None:
+    text = "\n".join(["Rezensionen", "Über mich", "", "Mein Titel", "", _PROSE, "", _PROSE])
+    segments = _segment(text)
+    assert segments.comments == []
+    assert line_labels(segments)[6] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "rating"),
+    [
+        ("4 von 5 (12 Bewertungen)", True),
+        ("4,5 von 5 Sternen", True),
+        ("Bewertet mit 5 von 5", True),
+        ("Rated 4.20 out of 5", True),
+        ("★★★★☆", True),
+        ("85%", True),
+        ("Teil 2 von 5", False),
+        ("1/2 Tasse Zucker", False),
+        ("Drei von fünf Ideen haben wir umgesetzt.", False),
+    ],
+)
+def test_plaintext_rating_lines(line: str, rating: bool) -> None:
+    assert make_line(0, line).rating is rating
+
+
+def test_plaintext_rating_under_the_title_is_post_meta() -> None:
+    text = "\n".join(["Mein Titel", "3 von 5 (4 Bewertungen)", "", _PROSE, "", _PROSE])
+    labels = line_labels(_segment(text))
+    assert labels[1] == "body" and labels[2] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("← Der Kübel im Winter", "navigation"),
+        ("Saatgut selbst gewinnen →", "navigation"),
+        ("‹ Ältere Einträge", "navigation"),
+        ("123", "navigation"),
+        ("« 1 2 3 … 7 »", "navigation"),
+        ("1 2 3 Weiter", "navigation"),
+        ("Impressum // Über mich // Datenschutz", "footer"),
+        ("Start | Rezepte | Kontakt", "footer"),
+        ("»Ein Zitat in Anführungszeichen«", None),
+        ("Das ist wichtig →", "navigation"),
+        ("Die Regel lautet: erst gießen → dann düngen.", None),
+        ("12", "comment-meta"),  # a bare comment number, not a pager
+    ],
+)
+def test_plaintext_post_links_pagers_and_link_rows(line: str, kind: str | None) -> None:
+    assert make_line(0, line).kind == kind
+
+
+def test_plaintext_blog_name_and_tagline_above_the_date_are_not_the_title() -> None:
+    text = "\n".join(
+        [
+            "Gartenblog",
+            "",
+            "Gemüse auf kleinem Raum",
+            "",
+            "12.04.2021",
+            "",
+            "Mein Titel",
+            "",
+            _PROSE,
+            "",
+            _PROSE,
+        ]
+    )
+    labels = line_labels(_segment(text))
+    assert labels[1] == labels[3] == labels[5] == "boilerplate"
+    assert labels[7] == labels[9] == "body"
+
+
+# --- comment headers: avatar residue, dates inside comment text --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("[3f9a1c]Lena 14.09.2022 um 21.11", "Lena"),
+        ("[a7b2e9d04] Lena Berg sagt:", "Lena Berg"),
+        ("● Lena sagt:", "Lena"),
+        ("-xy sagt:", "-xy"),
+        (
+            "Tom Krause | tomsgarten.de 3. Mai 2021 um 10:00 Uhr - Antworten",
+            "Tom Krause | tomsgarten.de",
+        ),
+    ],
+)
+def test_plaintext_author_without_avatar_residue(line: str, author: str) -> None:
+    header = parse_header(make_line(0, line))
+    assert header is not None and header.author == author
+
+
+def test_plaintext_avatar_alt_before_kommentar_von() -> None:
+    text = "\n".join(
+        [
+            "Titel",
+            "",
+            _PROSE,
+            "",
+            "2 Kommentare zu „Titel“",
+            "",
+            "    bild Kommentar von Lena",
+            "    8. Dezember 2020 um 10:56",
+            "",
+            "    Schöne Idee, probiere ich aus.",
+        ]
+    )
+    (comment,) = _segment(text).comments
+    assert comment.author == "Lena"
+
+
+@pytest.mark.parametrize(
+    "line", ["Beschluss vom 11.10.2020, Az. 3 U 12/20", "[…] Nachtrag vom 21.06.2021 […]"]
+)
+def test_plaintext_date_inside_comment_text_is_not_a_header(line: str) -> None:
+    assert parse_header(make_line(0, line)) is None
+
+
+# --- reply nesting in flat dumps ------------------------------------------------------------
+
+
+def _flat_comments(records: list[tuple[str, str, str]], head: str = "") -> Segments:
+    """A flat dump: heading, then per comment "Name sagt:", a date line and one text line."""
+    rows = ["Titel", head, "", _PROSE, "", f"{len(records)} Kommentare zu „Titel“", ""]
+    for name, date, body in records:
+        rows += [f"{name} sagt:", date, "", body, "", "Antworten", ""]
+    rows += ["Schreibe einen Kommentar"]
+    return _segment("\n".join(rows))
+
+
+def test_plaintext_flat_replies_from_oldest_first_date_order() -> None:
+    segments = _flat_comments(
+        [
+            ("Anna", "3. Mai 2021 um 10:00", "Wie lange hält sich das?"),
+            ("Bert", "6. Mai 2021 um 09:00", "Bei mir eine Woche."),
+            ("Carla", "4. Mai 2021 um 12:00", "Sehr hilfreich, danke."),
+            ("Dora", "5. Mai 2021 um 08:00", "Schon ausprobiert."),
+        ]
+    )
+    assert [c.parent for c in segments.comments] == [None, 0, None, None]
+
+
+def test_plaintext_flat_replies_from_newest_first_date_order() -> None:
+    segments = _flat_comments(
+        [
+            ("Anna", "9. Mai 2021 um 10:00", "Tolles Rezept."),
+            ("Bert", "7. Mai 2021 um 09:00", "Geht das auch ohne Ei?"),
+            ("Carla", "8. Mai 2021 um 12:00", "Ja, mit Apfelmus."),
+            ("Dora", "2. Mai 2021 um 08:00", "Schon ausprobiert."),
+        ]
+    )
+    assert [c.parent for c in segments.comments] == [None, None, 1, None]
+
+
+def test_plaintext_flat_answers_by_the_post_author_and_by_name() -> None:
+    segments = _flat_comments(
+        [
+            ("Anna", "3. Mai 2021", "Wie lange hält sich das?"),
+            ("Jana", "3. Mai 2021", "Liebe Anna, etwa eine Woche im Kühlschrank."),
+            ("Bert", "3. Mai 2021", "Sehr hilfreich."),
+            ("Carla", "3. Mai 2021", "Hallo Bert, freut mich."),
+            # A threaded blog shows a reply to Anna inside Anna's thread, above Bert.
+            ("Dora", "3. Mai 2021", "Hallo Anna, bei mir sogar länger."),
+        ],
+        head="von Jana",
+    )
+    assert [c.parent for c in segments.comments] == [None, 0, None, 2, None]
+
+
+def test_plaintext_flat_long_chronological_list_stays_unthreaded() -> None:
+    names = ["Anna", "Jana", "Bert", "Jana", "Carla", "Jana", "Dora", "Jana"]
+    segments = _flat_comments(
+        [
+            (n, f"{i + 1}. Mai 2021 um 10:00", f"@{names[i - 1]} Guter Punkt.")
+            for i, n in enumerate(names)
+        ],
+        head="von Jana",
+    )
+    assert [c.parent for c in segments.comments] == [None] * len(names)

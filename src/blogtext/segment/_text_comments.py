@@ -5,7 +5,8 @@ Blog software prints every comment as a small record: a header (author and/or da
 Mareike"), the text, and often a reply link ("Antworten", "Reply") that closes it. Some
 themes print the header after the text ("Comment by Anna — 17.07, 2011 @ 13:04"); the
 parser decides per page which way round it is. Replies are indented (browser copy, w3m);
-in flat dumps without indentation every comment is left top-level.
+in flat dumps without indentation the threads are inferred (:mod:`._text_threads`).
+Shop review widgets print a letter avatar and the name instead of a dated header.
 
 Pingbacks/trackbacks look like comments whose text is an excerpt in "[…]"; they become
 boilerplate, not comments.
@@ -18,11 +19,14 @@ from dataclasses import dataclass, field
 from blogtext.segment._text_dates import find_time
 from blogtext.segment._text_lines import SENTENCE_END, TextLine, is_date_line
 from blogtext.segment._text_phrases import comment_verbs, greetings, month_names
+from blogtext.segment._text_threads import FlatComment, infer_parents
 
 #: Phrase kinds that may sit inside the comment zone without ending it.
 ZONE_KINDS = frozenset(
     {"comment-heading", "comment-meta", "reply-link", "pingback", "share-button"}
 )
+#: How many lines above the comment section are searched for the post author's name.
+_HEAD_REACH = 400
 #: comment-meta phrases that introduce the author's name ("Kommentar von Mareike").
 AUTHOR_PREFIXES = (
     "kommentar von",
@@ -45,7 +49,6 @@ _FILLERS = frozenset(
         "-",
         "–",
         "—",
-        "|",
         ",",
         "antworten",
         "reply",
@@ -64,6 +67,8 @@ _FILLERS = frozenset(
         "/",
     }
 )
+#: Prepositions that tie a date to the words before it in a sentence ("Beschluss vom …").
+_DATE_PREPOSITIONS = frozenset({"vom", "seit", "bis", "ab", "zum", "since", "from", "until"})
 _ELLIPSES = ("[…]", "[...]", "[…", "[..]", "…]", "...]")
 
 
@@ -131,6 +136,8 @@ def parse_header(line: TextLine) -> Header | None:
     if date is not None and is_date_line(line, max_rest_words=20):
         before = _strip_fillers(content[: date.start])
         after = _strip_fillers(content[date.end :])
+        if _sentence_before_date(before):
+            return None  # "Beschluss vom 11.10.2017, 5 W 221/17" is comment text
         name = before or None
         if after and not name and len(after.split()) <= 4:
             name = None  # "8. April 2017 um 11:59 Permalink"-style trailers, no name
@@ -151,6 +158,18 @@ def parse_header(line: TextLine) -> Header | None:
     return None
 
 
+def _sentence_before_date(before: str) -> bool:
+    """Text before a date that is a sentence, not a name: "Urteil vom", "[…] Update vom".
+
+    A name is never followed by a preposition that governs the date, and a "[…]" excerpt
+    is a quotation (a pingback's or a reader's).
+    """
+    if before.startswith(_ELLIPSES):
+        return True
+    words = before.split()
+    return len(words) >= 2 and words[-1] in _DATE_PREPOSITIONS
+
+
 def _strip_fillers(text: str) -> str:
     """Drop filler words and weekday names around a date; what is left is the name."""
     names = month_names()
@@ -161,6 +180,8 @@ def _strip_fillers(text: str) -> str:
             continue
         kept.append(token)
     result = " ".join(kept).strip(" ,-–—|:")
+    while " | | " in result:
+        result = result.replace(" | | ", " | ")
     # Blogger glues the weekday to the name: "Andjela GligorijevicMittwoch,".
     low = result.casefold()
     for name, value in names.items():
@@ -171,7 +192,22 @@ def _strip_fillers(text: str) -> str:
 
 
 def _clean_name(text: str) -> str | None:
-    name = text.strip().strip(",:;-–—|•").strip()
+    """The commenter's name without avatar residue.
+
+    w3m prints the avatar's alt text or file name before the name ("[386ce]Julia",
+    "id Kommentar von Mareike") and list marks survive in some dumps ("● Anna"). A leading
+    hyphen is kept: "-thh" is how that commenter signs.
+    """
+    name = text.strip()
+    while name.startswith("[") and "]" in name[:40]:
+        name = name[name.index("]") + 1 :].lstrip()  # "[0cbabe647] Klaus" → "Klaus"
+    low = name.casefold()
+    for prefix in AUTHOR_PREFIXES:
+        at = low.find(" " + prefix + " ", 0, 30)
+        if at >= 0 and " " not in name[:at]:
+            name = name[at + len(prefix) + 2 :]  # "id Kommentar von Mareike" → "Mareike"
+            break
+    name = name.lstrip(" ,:;|•●◦▪·–—").rstrip(" ,:;-–—|•").strip()
     return name or None
 
 
@@ -217,6 +253,7 @@ def parse_zone(lines: list[TextLine], start: int, stop: int) -> CommentZone:
     items: list[tuple[str, int, Header | None]] = []  # ("H"|"M"|"R"|"T"|"E", index, header)
     end = stop
     seen_header = False
+    seen_comment = False  # a comment header (not a pingback's)
     i = start
     while i < stop:
         line = lines[i]
@@ -224,6 +261,15 @@ def parse_zone(lines: list[TextLine], start: int, stop: int) -> CommentZone:
             i += 1
             continue
         header = parse_header(line)
+        if header is None:
+            header = _avatar_header(lines, i, stop)
+            if header is not None:
+                # Review widgets print the avatar's initial above the name ("S" / "S.").
+                items.append(("H", i, header))
+                items.append(("M", header.lines[-1], None))
+                seen_header = seen_comment = True
+                i = header.lines[-1] + 1
+                continue
         if header is None and _is_author_line(line):
             nxt = _next_nonblank(lines, i + 1, min(stop, i + 4))
             if nxt is not None:
@@ -234,12 +280,13 @@ def parse_zone(lines: list[TextLine], start: int, stop: int) -> CommentZone:
                     date_header.indent = line.indent
                     items.append(("H", i, date_header))
                     items.append(("M", nxt, None))
-                    seen_header = True
+                    seen_header = seen_comment = True
                     i = nxt + 1
                     continue
         if header is not None:
             items.append(("H", i, header))
             seen_header = True
+            seen_comment = seen_comment or not header.long_name
         elif line.kind == "reply-link":
             items.append(("R", i, None))
         elif line.kind in ZONE_KINDS or line.placeholder:
@@ -247,7 +294,10 @@ def parse_zone(lines: list[TextLine], start: int, stop: int) -> CommentZone:
         elif line.kind is not None:
             # Form furniture may precede the comments (wpDiscuz); anything else (sidebar,
             # related posts, footer) ends the zone, and so does the form after a comment.
-            if seen_header or line.kind != "comment-form":
+            # A previous/next-post link between the form's feed links and the heading
+            # (old themes) does not end the zone either.
+            form = line.kind == "comment-form" and not seen_header
+            if seen_comment or not (form or line.arrow_nav):
                 end = i
                 break
             items.append(("M", i, None))
@@ -286,7 +336,29 @@ def parse_zone(lines: list[TextLine], start: int, stop: int) -> CommentZone:
         kind = lines[idx].kind
         meta[idx] = kind if kind and kind != "share-button" else "comment-meta"
     comments = [c for c in parsed if not c.pingback and c.text_lines]
-    return CommentZone(_nest(comments, lines), meta, end)
+    return CommentZone(_nest(comments, lines, start), meta, end)
+
+
+def _avatar_header(lines: list[TextLine], i: int, stop: int) -> Header | None:
+    """An avatar made of initials ("S", "AM") and the name line under it ("S.", "Anna M.").
+
+    Review widgets and some comment plugins draw a letter avatar when the writer has no
+    picture; the text dump shows the letters on their own line, then the name. The letters
+    must be the initials of the name, so a stray capital in the text is not taken.
+    """
+    letters = lines[i].content
+    if not (1 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()):
+        return None
+    nxt = _next_nonblank(lines, i + 1, min(stop, i + 3))
+    if nxt is None or not _is_author_line(lines[nxt]):
+        return None
+    name = lines[nxt].content
+    initials = "".join(w[0] for w in name.replace(".", ". ").split() if w[0].isalpha())
+    if not initials.upper().startswith(letters):
+        return None
+    # Three lines for a name and initials: a date may follow on the name line's heels.
+    date = lines[nxt].date()
+    return Header([i, nxt], _clean_name(name), date.iso if date else None, lines[i].indent)
 
 
 def _next_nonblank(lines: list[TextLine], i: int, stop: int) -> int | None:
@@ -424,18 +496,37 @@ def _trim_last(comment: ParsedComment, lines: list[TextLine]) -> None:
 
 
 def _nest(
-    comments: list[ParsedComment], lines: list[TextLine]
+    comments: list[ParsedComment], lines: list[TextLine], start: int
 ) -> list[tuple[ParsedComment, int | None]]:
-    """Parent by indentation: the nearest earlier comment indented less."""
+    """Parent by indentation: the nearest earlier comment indented less.
+
+    When every comment sits at the same indentation (a flat dump, or a theme that does not
+    indent replies), the threads come from dates, names and the post author's answers
+    (:mod:`._text_threads`).
+    """
     result: list[tuple[ParsedComment, int | None]] = []
     stack: list[tuple[int, int]] = []  # (indent, position)
+    indents: set[int] = set()
     for pos, c in enumerate(comments):
         if c.header is not None and c.header.lines:
             indent = lines[c.header.lines[0]].indent
         else:
             indent = lines[c.text_lines[0]].indent
+        indents.add(indent)
         while stack and stack[-1][0] >= indent:
             stack.pop()
         result.append((c, stack[-1][1] if stack else None))
         stack.append((indent, pos))
-    return result
+    if len(indents) > 1 or len(comments) < 2:
+        return result
+    flat = [
+        FlatComment(
+            (c.header.author if c.header else None) or signature([lines[i] for i in c.text_lines]),
+            c.header.date if c.header else None,
+            lines[c.text_lines[0]].content,
+        )
+        for c in comments
+    ]
+    head = [ln.content for ln in lines[max(0, start - _HEAD_REACH) : start] if 0 < ln.words <= 12]
+    parents = infer_parents(flat, head)
+    return [(c, parent) for c, parent in zip(comments, parents, strict=True)]

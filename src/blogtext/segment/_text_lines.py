@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blogtext.segment._text_dates import DateMatch, find_date
-from blogtext.segment._text_phrases import PhraseRule, match_phrase, normalize, number_words
+from blogtext.segment._text_phrases import (
+    PhraseRule,
+    match_phrase,
+    normalize,
+    number_words,
+    rating_words,
+)
 
 #: Bullet marks that open a list item: browser copies print "•", w3m "•", "◦", "□", "▪".
 BULLETS = "•◦▪▫□■‣●○∙"
@@ -29,6 +35,18 @@ _CAPTCHA_OPS = frozenset("+-−–×x*÷/:=?")
 # One token of a captcha line: a number, a number word, an operator or an input box.
 _TOKEN = re.compile(r"\S{1,30}")
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S{1,500}")
+#: Stars of a rating widget ("★★★★☆").
+_STARS = frozenset("★☆✩✪✭✮⭐ ")
+#: Words and marks a pagination line may carry besides its page numbers.
+_PAGER_WORDS = frozenset(
+    {"…", "...", "»", "«", "›", "‹", "→", "←", "|", "seite", "page", "weiter", "next", "vor"}
+    | {"zurück", "prev", "previous", "nächste", "vorherige"}
+)
+#: Separators between the links of a footer row.
+_ROW_SEPARATORS = (" // ", " | ", " · ", " • ", " / ")
+#: Arrows that open or close a link to the previous/next post ("← Titel", "Titel →").
+_NAV_OPEN = ("← ", "‹ ", "« ", "<< ", "< ", "<- ")
+_NAV_CLOSE = (" →", " ›", " »", " >>", " >", " ->")
 
 
 @dataclass
@@ -47,8 +65,9 @@ class TextLine:
     captcha: bool
     placeholder: bool  # w3m image/form placeholder "[name]", "[    ]"
     url_only: bool
-    arrow_nav: bool = False  # "← Vorheriger Titel", "Nächster Titel →"
+    arrow_nav: bool = False  # "← Vorheriger Titel", "Nächster Titel →", pagination "1 2 3"
     blank: bool = False  # only whitespace
+    rating: bool = False  # "3 von 5 (1 Bewertung)", "★★★★☆", a histogram bar "98%"
 
     @property
     def kind(self) -> str | None:
@@ -59,6 +78,8 @@ class TextLine:
             return "captcha"
         if self.arrow_nav:
             return "navigation"
+        if self.rating:
+            return "comment-meta"
         return None
 
     @property
@@ -117,6 +138,16 @@ def make_line(index: int, raw: str) -> TextLine:
     captcha = rule is None and _is_captcha(content)
     placeholder = _is_placeholder(content)
     url_only = bool(content) and _URL_ONLY.fullmatch(content) is not None
+    arrow_nav = rating = False
+    if rule is None and 3 <= words <= 20:
+        rule = _link_row(content)
+    if words <= 15:
+        digits = "{n}" in norm  # the normaliser marks every digit run
+        if digits and is_pagination(content):
+            rule, arrow_nav = None, True  # "123" is a pager, not a bare comment number
+        elif rule is None and not captcha:
+            arrow_nav = _is_arrow_link(content)
+            rating = not arrow_nav and (digits or content[:1] in _STARS) and is_rating(content)
     return TextLine(
         index,
         raw,
@@ -130,7 +161,85 @@ def make_line(index: int, raw: str) -> TextLine:
         captcha,
         placeholder,
         url_only,
+        arrow_nav,
+        rating=rating,
     )
+
+
+def _link_row(content: str) -> PhraseRule | None:
+    """A row of footer or menu links on one line: "Impressum // Über mich // Datenschutz".
+
+    Three or more short parts between the same separator, one of which is a footer or
+    navigation phrase on its own; the row takes that phrase's rule.
+    """
+    for sep in _ROW_SEPARATORS:
+        if content.count(sep) < 2:
+            continue
+        parts = content.split(sep)
+        if any(not p.strip() or len(p.split()) > 4 for p in parts):
+            return None
+        for part in parts:
+            rule = match_phrase(normalize(part))
+            if rule is not None and rule.kind in ("footer", "navigation"):
+                return rule
+        return None
+    return None
+
+
+def _is_arrow_link(content: str) -> bool:
+    """A link to the previous or next post: "← Älterer Titel", "Neuerer Titel →".
+
+    German quotation marks »…« are not arrows: an opening "«"/"‹" counts only with a space
+    after it, a closing "»"/"›" only with a space before it, and a line ending a sentence
+    is text.
+    """
+    if content.startswith(_NAV_OPEN) or content.endswith(_NAV_CLOSE):
+        return content.rstrip(" →›»>-")[-1:] not in ".!?" and len(content) > 3
+    return False
+
+
+def is_pagination(content: str) -> bool:
+    """Page links of a comment or archive pager: "123", "1 2 3 … 9 »", "« Zurück 1 2 3"."""
+    if len(content) > 80:
+        return False
+    if content.isdigit():
+        # Glued page links "123", "1234": a run 1..k (three or more; "12" is a comment number).
+        return len(content) >= 3 and content == "123456789"[: len(content)]
+    numbers: list[int] = []
+    for token in content.casefold().split():
+        if token.isdigit() and len(token) <= 4:
+            numbers.append(int(token))
+        elif token not in _PAGER_WORDS:
+            return False
+    return len(numbers) >= 2 and numbers == sorted(set(numbers)) and numbers[0] <= 2
+
+
+def is_rating(content: str) -> bool:
+    """A rating line: "3 von 5, (1 Bewertung)", "4,5 von 5 Sternen", "★★★★☆", "98%".
+
+    Only numbers and rating words (``rating_words.txt``), with "von"/"of"/"/" between two
+    numbers; or a row of stars; or a lone percentage (a bar of a rating histogram).
+    """
+    if len(content) > 80:
+        return False
+    if len(content) >= 3 and all(ch in _STARS for ch in content):
+        return True
+    if content.endswith("%") and content[:-1].replace(",", "").replace(".", "").isdigit():
+        return True
+    low = content.casefold()
+    if "von" not in low and "of" not in low and "/" not in low:
+        return False
+    numbers = 0
+    words = rating_words()
+    for token in low.translate(_RATING_PUNCT).split():
+        if token.isdigit():
+            numbers += 1
+        elif token not in words:
+            return False
+    return numbers >= 2
+
+
+_RATING_PUNCT = str.maketrans({ch: " " for ch in "()[],.:;/|-–"})
 
 
 @lru_cache(maxsize=8192)
@@ -205,6 +314,8 @@ def score(line: TextLine) -> float:
     if not line.content:
         return -1.0  # a bare bullet
     kind = line.kind
+    if line.rating:
+        return -1.0  # post rating under the title, or a cell of a table with percentages
     if kind is not None:
         if kind in STRONG_KINDS:
             return -12.0

@@ -27,6 +27,7 @@ AREA = "segment"
 #: Phrase files in priority order: when two files list the same phrase, the earlier wins.
 PHRASE_FILES: tuple[tuple[str, str], ...] = (
     ("comment_heading.tsv", "comment-heading"),
+    ("review_heading.tsv", "comment-heading"),
     ("comment_form.tsv", "comment-form"),
     ("reply_link.tsv", "reply-link"),
     ("comment_meta.tsv", "comment-meta"),
@@ -66,6 +67,7 @@ class PhraseRule:
     match: str
     phrase: str
     max_words: int | None = None
+    source: str = ""  # the phrase file, e.g. "review_heading.tsv"
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,12 @@ def greetings() -> frozenset[str]:
 
 
 @cache
+def rating_words() -> frozenset[str]:
+    """Words of a rating line besides its numbers ("Bewertungen", "Sterne", "out of")."""
+    return frozenset(w.strip() for w in read_lines(AREA, "rating_words.txt"))
+
+
+@cache
 def share_label_set() -> frozenset[str]:
     """The click-to-tweet labels, case-folded."""
     return frozenset(label.casefold() for label in share_labels())
@@ -135,7 +143,7 @@ def phrase_index() -> PhraseIndex:
             cols = row.split("\t")
             match, phrase = cols[0].strip(), normalize(cols[1])
             max_words = int(cols[2]) if len(cols) > 2 and cols[2].strip() else None
-            rule = PhraseRule(kind, match, phrase, max_words)
+            rule = PhraseRule(kind, match, phrase, max_words, name)
             table = {"line": line, "prefix": prefix, "suffix": suffix}.get(match)
             if table is not None:
                 table.setdefault(phrase, rule)

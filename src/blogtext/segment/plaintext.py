@@ -9,7 +9,8 @@ follows that structure:
    the data lists (:mod:`._text_phrases`), date, prose score;
 2. the comment section starts at the first comment heading ("2 thoughts on “…", "4 Gedanken
    zu „…“") or, without a heading, at the first comment header ("Tabea sagt:" + date) after
-   the article text;
+   the article text; a shop's review heading ("Kundenbewertungen") counts when a count or
+   rating line confirms it;
 3. the article is the maximum-sum run of lines before that point, scoring prose positive
    and furniture negative, then widened upwards to the title (over bylines and dates) and
    downwards over short article lines (lists, signatures) until furniture starts;
@@ -64,11 +65,11 @@ def segment_text(post: Post) -> Segments:
     labels: dict[int, str] = {}  # line index → "body" or a boilerplate kind
     zone = _comment_zone(lines)
     limit = zone[0] if zone else len(lines)
-    start, end, meta = _article(lines, limit, post.title)
+    parsed = parse_zone(lines, zone[0], len(lines)) if zone else CommentZone([], {}, limit)
+    start, end, meta = _article(lines, 0, limit, post.title)
     for idx, kind in meta.items():
         labels[idx] = kind
     _label_article(lines, start, end, labels)
-    parsed = parse_zone(lines, zone[0], len(lines)) if zone else CommentZone([], {}, limit)
     labels.update(parsed.meta_lines)
     comment_lines = {idx for c, _ in parsed.comments for idx in c.text_lines}
     for line in lines:
@@ -89,8 +90,10 @@ def _comment_zone(lines: list[TextLine]) -> tuple[int, int] | None:
         if line.blank:
             continue
         kind = line.kind
-        if kind == "comment-heading" and seen_prose and not _menu_entry(line):
-            return (line.index, 0)
+        if kind == "comment-heading" and not _menu_entry(line):
+            review = line.rule is not None and line.rule.source == "review_heading.tsv"
+            if (seen_prose and not review) or _confirmed_heading(lines, line, seen_prose):
+                return (line.index, 0)
         if line.prose:
             seen_prose = True
         if seen_prose and kind is None and _strong_header(lines, line):
@@ -99,6 +102,29 @@ def _comment_zone(lines: list[TextLine]) -> tuple[int, int] | None:
             # Some themes (wpDiscuz) put the form above the comments.
             return (line.index, 0)
     return None
+
+
+def _confirmed_heading(lines: list[TextLine], line: TextLine, seen_prose: bool) -> bool:
+    """A section heading followed closely by a second comment-section line.
+
+    "Kundenbewertungen" + "Basierend auf 12 Bewertungen", "Reviews" + "★★★★☆": one heading
+    alone may be a menu entry or a category name (and a product page may have no prose
+    before its reviews), a heading with a count or a rating under it is a section. After
+    the article, a form line ("Bewertung schreiben") confirms it too; before any prose it
+    does not, since menus print "Kommentare" above "Kommentieren".
+    """
+    seen = 0
+    for nxt in lines[line.index + 1 : line.index + 8]:
+        if nxt.blank:
+            continue
+        seen += 1
+        rule = nxt.rule
+        counted = rule is not None and rule.kind == "comment-heading" and "{n}" in rule.phrase
+        if counted or nxt.rating or (seen_prose and nxt.kind == "comment-form"):
+            return True
+        if seen >= 2:
+            return False
+    return False
 
 
 def _menu_entry(line: TextLine) -> bool:
@@ -120,12 +146,13 @@ def _strong_header(lines: list[TextLine], line: TextLine) -> bool:
 
 
 def _article(
-    lines: list[TextLine], limit: int, title: str | None
+    lines: list[TextLine], floor: int, limit: int, title: str | None
 ) -> tuple[int, int, dict[int, str]]:
-    """(first, last) line index of the article before ``limit`` and the byline lines in it."""
+    """(first, last) line index of the article in ``lines[floor:limit]`` and the byline
+    lines in it."""
     best, best_start, best_end = 0.0, -1, -1
     run, run_start = 0.0, 0
-    for line in lines[:limit]:
+    for line in lines[floor:limit]:
         value = score(line)
         if run <= 0:
             run, run_start = value, line.index
@@ -138,7 +165,7 @@ def _article(
     while lines[best_start].blank or score(lines[best_start]) < 0:
         best_start += 1
     end = _extend_down(lines, best_end, limit)
-    start, meta = _extend_up(lines, best_start, title)
+    start, meta = _extend_up(lines, best_start, title, floor)
     return (start, end, meta)
 
 
@@ -163,6 +190,8 @@ def _is_meta(line: TextLine) -> bool:
         return True
     if line.kind in ("byline", "share-button", "tags", "navigation") and line.rule is not None:
         return True
+    if line.rating:
+        return True  # "4 von 5 (12 Bewertungen)" under the title
     if line.norm.startswith(("von ", "by ")) and ("|" in line.content or "·" in line.content):
         return True  # "von admin | Eingetragen bei: politics"
     if line.words <= 30 and line.content[-1] not in ".!?" and line.date() is not None:
@@ -175,11 +204,14 @@ def _is_meta(line: TextLine) -> bool:
     )
 
 
-def _extend_up(lines: list[TextLine], start: int, title: str | None) -> tuple[int, dict[int, str]]:
-    """Walk up from the first paragraph to the title; meta lines on the way are bylines."""
+def _extend_up(
+    lines: list[TextLine], start: int, title: str | None, floor: int = 0
+) -> tuple[int, dict[int, str]]:
+    """Walk up from the first paragraph (not above ``floor``) to the title; meta lines on
+    the way are bylines."""
     if title:
         wanted = " ".join(title.split()).casefold()
-        for line in lines[max(0, start - TITLE_REACH) : start + 1]:
+        for line in lines[max(floor, start - TITLE_REACH) : start + 1]:
             if " ".join(line.content.split()).casefold() == wanted:
                 meta = {
                     ln.index: "byline"
@@ -190,17 +222,21 @@ def _extend_up(lines: list[TextLine], start: int, title: str | None) -> tuple[in
     meta: dict[int, str] = {}
     found = 0
     first = start
+    crossed_meta = False  # a date or byline lies between ``first`` and the line looked at
     i = start - 1
-    while i >= 0 and start - i <= TITLE_REACH:
+    while i >= floor and start - i <= TITLE_REACH:
         line = lines[i]
         i -= 1
         if line.blank:
             continue
         if _is_meta(line):
             meta[line.index] = "byline"
+            crossed_meta = found > 0
             continue
         if line.kind is not None or line.bullet or line.words > 25 or line.placeholder:
             break
+        if crossed_meta:
+            break  # above the title's date: the blog's name and tagline, not a kicker
         if line.content.casefold() == lines[first].content.casefold():
             break  # w3m prints a hidden copy of the title above the real one
         first = line.index
