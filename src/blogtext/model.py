@@ -61,19 +61,24 @@ class Post:
 
 @dataclass(frozen=True)
 class LineSlice:
-    """A piece of one input line: ``text`` starts at ``column`` (0-based) of ``line`` (1-based)."""
+    """A piece of one input line: ``text`` starts at ``column`` (0-based) of ``line`` (1-based).
+
+    ``glue`` joins the slice to the previous one without a space: markup removed between
+    them had no whitespace (``**wichtig**,`` → "wichtig" + ","), so the words stay intact.
+    """
 
     line: int
     column: int
     text: str
+    glue: bool = False
 
 
 @dataclass(frozen=True)
 class Block:
     """A unit of the article body: the title, a heading, a paragraph or a list item.
 
-    ``text`` is the slices' texts joined by single spaces, so every character of ``text``
-    maps back to an input position (see :class:`BodyText`).
+    ``text`` is the slices' texts joined by single spaces (none before a ``glue`` slice), so
+    every character of ``text`` maps back to an input position (see :class:`BodyText`).
     """
 
     kind: str  # "title" | "heading" | "paragraph" | "list-item" | "quote"
@@ -81,7 +86,10 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.slices)
+        return "".join(
+            piece.text if i == 0 or piece.glue else " " + piece.text
+            for i, piece in enumerate(self.slices)
+        )
 
     @property
     def lines(self) -> list[int]:
@@ -158,7 +166,7 @@ class BodyText:
                 offset += len(BLOCK_SEPARATOR)
             self.block_starts.append(offset)
             for j, piece in enumerate(block.slices):
-                if j:
+                if j and not piece.glue:
                     parts.append(" ")
                     offset += 1
                 self._starts.append(offset)

@@ -116,7 +116,7 @@ def test_markdown_draft_blocks(draft: Post) -> None:
         ("list-item", "Rollen klären, etwa mit einer einfachen Matrix"),
         ("list-item", "Wer entscheidet?"),
         ("list-item", "Wer informiert?"),
-        ("list-item", "Erfolge messen ( Vorlage )"),
+        ("list-item", "Erfolge messen (Vorlage)"),
         ("quote", "Vertrauen ist gut, ein Vertrag ist besser."),
         ("paragraph", "Für die Auswertung genügt mit zwei Zeilen:"),
         ("paragraph", "Mehr dazu lesen Sie unter oder im Leitfaden der Kammer."),
@@ -374,7 +374,7 @@ def test_markdown_links_keep_text_images_dropped() -> None:
     )
     segments = segment_markdown(_post(text))
     assert segments.body[0].text == (
-        "Lesen Sie unseren Leitfaden und die Studie oder Kontakt . Ende. "
+        "Lesen Sie unseren Leitfaden und die Studie oder Kontakt. Ende. "
         "[Kein Link] bleibt, leer nicht."
     )
     assert [item.lines for item in segments.boilerplate] == [(5,), (6,)]
@@ -429,7 +429,7 @@ def test_markdown_html_tags_removed_text_kept() -> None:
     assert [(b.kind, b.text) for b in segments.body] == [
         ("paragraph", "Ein wichtiger Hinweis für alle."),
         ("heading", "Kasten"),
-        ("paragraph", "Text im Kasten ."),
+        ("paragraph", "Text im Kasten."),
         ("list-item", "Erstens"),
     ]
     assert [item.lines for item in segments.boilerplate] == [(3,), (6,), (8, 9, 10), (12, 13, 14)]
@@ -454,9 +454,9 @@ def test_markdown_entities_nbsp_splits_words() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Das ist *wichtig* und **sehr wichtig**.", "Das ist wichtig und sehr wichtig ."),
+        ("Das ist *wichtig* und **sehr wichtig**.", "Das ist wichtig und sehr wichtig."),
         ("Ein _kursives_ und __fettes__ Wort.", "Ein kursives und fettes Wort."),
-        ("***Alles*** oder ~~nichts~~.", "Alles oder nichts ."),
+        ("***Alles*** oder ~~nichts~~.", "Alles oder nichts."),
         ("Liebe Kund*innen und Kolleg*innen", "Liebe Kund*innen und Kolleg*innen"),
         ("Kund_innen und snake_case bleiben", "Kund_innen und snake_case bleiben"),
         ("5 * 3 = 15 und ein einsamer * Stern", "5 * 3 = 15 und ein einsamer * Stern"),

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from blogtext.model import Block, Boilerplate, LineSlice, Post, Segments, ShareQuote
 from blogtext.segment._markdown_blocks import Leaf, parse_blocks
@@ -120,7 +121,7 @@ def parse_markdown(post: Post) -> MarkdownParse:
         if not result.pieces:
             continue
         kind = _block_kind(leaf, result, title_wanted=title is None)
-        block = Block(kind, tuple(LineSlice(*piece) for piece in result.pieces))
+        block = Block(kind, _glued(result.pieces, lines, post.first_line))
         if kind == "title":
             title = block.text
         body.append(block)
@@ -131,6 +132,26 @@ def parse_markdown(post: Post) -> MarkdownParse:
     boilerplate = _markup(lines, post.first_line, tree.markup, body)
     segments = Segments(title=title, body=body, boilerplate=boilerplate, share_quotes=quotes)
     return MarkdownParse(segments, tuple(comments))
+
+
+def _glued(pieces: Sequence[Any], lines: list[str], first_line: int) -> tuple[LineSlice, ...]:
+    """Slices of a block; a slice is glued to the previous one when only markup without
+    whitespace separated them on the same line (``**wichtig**,``, ``([Vorlage](url))``)."""
+    slices: list[LineSlice] = []
+    for piece in pieces:
+        line, column, text = piece[0], piece[1], piece[2]
+        glue = False
+        if slices and slices[-1].line == line:
+            previous = slices[-1]
+            gap = lines[line - first_line][previous.column + len(previous.text) : column]
+            spaced = previous.text[-1:].isspace() or text[:1].isspace()
+            # Whitespace at the edge of the removed markup, an entity or a line break separate
+            # words; whitespace inside it (a link title) does not.
+            edge = gap[:1].isspace() or gap[-1:].isspace()
+            separated = edge or "&nbsp" in gap or "<br" in gap.lower()
+            glue = spaced or not separated
+        slices.append(LineSlice(line, column, text, glue))
+    return tuple(slices)
 
 
 def _block_kind(leaf: Leaf, result: InlineResult, *, title_wanted: bool) -> str:
