@@ -246,5 +246,6 @@ class Report:
     readability: Any | None = None
     gender: Any | None = None
     themes: list[Any] | None = None
+    quotes: list[Any] | None = None
     findings: list[Finding] = field(default_factory=list)
     blogtext_version: str = ""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from blogtext import __version__
 from blogtext.config import Settings
-from blogtext.errors import InputError
+from blogtext.errors import ConfigError, InputError
 from blogtext.ingest import read_inputs, read_post_text
 from blogtext.ingest.sniff import sniff_format
 from blogtext.model import BodyText, PipelineInfo, Post, Report, Segments
@@ -131,6 +131,7 @@ class Analyzer:
             readability=analyses.get("readability"),
             gender=analyses.get("gender"),
             themes=analyses.get("themes"),
+            quotes=analyses.get("quotes"),
             findings=run_rules(context),
             blogtext_version=__version__,
         )
@@ -141,7 +142,9 @@ def run_analyses(
 ) -> dict[str, Any]:
     """Every analysis of one document, computed once and shared by the rules and the report."""
     from blogtext.analyzers.gender import GenderOptions, analyze_gender
+    from blogtext.analyzers.quotes import QuoteOptions, analyze_quotes
     from blogtext.analyzers.readability import analyze_readability
+    from blogtext.analyzers.themes import analyze_themes
 
     gender_config = settings.options.get("gender", {})
     gender_options = GenderOptions(
@@ -150,9 +153,16 @@ def run_analyses(
         downgrade_with_disclaimer=bool(gender_config.get("downgrade-with-disclaimer", False)),
         allowlist=frozenset(settings.options.get("allow", ())),
     )
+    try:
+        quote_options = QuoteOptions.from_mapping(settings.options.get("quotes"))
+    except ValueError as error:
+        raise ConfigError(f"{settings.source or 'configuration'}: {error}") from None
+    themes = analyze_themes(doc, body.blocks, body)
     return {
         "readability": analyze_readability(body),
         "gender": analyze_gender(doc, gender_options),
+        "themes": None if themes is None else list(themes.themes),
+        "quotes": analyze_quotes(segments.share_quotes, segments.body, quote_options),
     }
 
 

@@ -36,16 +36,20 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
     if report.segments is not None:
         data["segments"] = segments_to_dict(report.segments)
-        data["share_quotes"] = [
-            {"text": q.text, "lines": list(q.lines), "source": q.source}
-            for q in report.segments.share_quotes
-        ]
+        if report.quotes is not None:
+            data["share_quotes"] = [quote.to_dict() for quote in report.quotes]
+        else:
+            data["share_quotes"] = [
+                {"text": q.text, "lines": list(q.lines), "source": q.source}
+                for q in report.segments.share_quotes
+            ]
     if report.themes is not None:
         data["themes"] = [t.to_dict() for t in report.themes]
     if report.readability is not None:
         data["readability"] = report.readability.to_dict()
     if report.gender is not None:
-        data["gender"] = report.gender.to_dict()
+        position = report.body.position if report.body is not None else None
+        data["gender"] = report.gender.to_dict(position)
     if report.segments is not None or report.findings:
         data["findings"] = [f.to_dict() for f in report.findings]
     return data
