@@ -30,3 +30,70 @@ def _body(doc: Doc):
         body = BodyText([Block("paragraph", (LineSlice(1, 0, doc.text),))])
         doc._.blogtext_body = body
     return body
+
+
+@Language.component(
+    "blogtext_readability",
+    assigns=["doc._.blogtext_readability"],
+)
+def readability_component(doc: Doc) -> Doc:
+    """Set ``doc._.blogtext_readability`` (:class:`ReadabilityScores`) from the body's blocks.
+
+    Needs no annotation: sentences, words and syllables are counted by blogtext's own rules.
+    """
+    from blogtext.analyzers.readability import analyze_readability
+
+    doc._.blogtext_readability = analyze_readability(_body(doc))
+    return doc
+
+
+class GenderComponent:
+    """Set ``doc._.blogtext_gender`` (:class:`GenderAnalysis`) with the configured style."""
+
+    def __init__(
+        self, style: str, skip_organisations: bool, downgrade_with_disclaimer: bool
+    ) -> None:
+        from blogtext.analyzers.gender import GenderOptions
+
+        self.options = GenderOptions(
+            style=style,
+            skip_organisations=skip_organisations,
+            downgrade_with_disclaimer=downgrade_with_disclaimer,
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        from blogtext.analyzers.gender import analyze_gender
+
+        doc._.blogtext_gender = analyze_gender(doc, self.options)
+        return doc
+
+
+@Language.factory(
+    "blogtext_gender",
+    default_config={
+        "style": "doppelpunkt",
+        "skip_organisations": True,
+        "downgrade_with_disclaimer": False,
+    },
+    requires=["token.pos", "token.morph", "token.lemma"],
+    assigns=["doc._.blogtext_gender"],
+)
+def make_gender_component(
+    nlp: Language, name: str, style: str, skip_organisations: bool, downgrade_with_disclaimer: bool
+) -> GenderComponent:
+    return GenderComponent(style, skip_organisations, downgrade_with_disclaimer)
+
+
+@Language.component(
+    "blogtext_themes",
+    requires=["token.pos", "token.tag", "token.lemma"],
+    assigns=["doc._.blogtext_themes"],
+)
+def themes_component(doc: Doc) -> Doc:
+    """Set ``doc._.blogtext_themes`` to the post's top themes (``None`` without POS tags)."""
+    from blogtext.analyzers.themes import analyze_themes
+
+    body = _body(doc)
+    analysis = analyze_themes(doc, body.blocks, body)
+    doc._.blogtext_themes = None if analysis is None else list(analysis.themes)
+    return doc
