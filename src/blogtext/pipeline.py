@@ -63,7 +63,13 @@ class Analyzer:
 
     @property
     def nlp(self) -> Language:
-        return load_pipeline(self.settings.model)[0]
+        """The loaded pipeline, with blogtext's sentence splitter set before its parser."""
+        nlp = load_pipeline(self.settings.model)[0]
+        if "parser" in nlp.pipe_names and "blogtext_sentences" not in nlp.pipe_names:
+            import blogtext.nlp.components  # noqa: F401 - registers blogtext_sentences
+
+            nlp.add_pipe("blogtext_sentences", before="parser")
+        return nlp
 
     def analyze_post(self, post: Post) -> Report:
         """The report of one post.
@@ -109,7 +115,9 @@ class Analyzer:
 
     def _finish_batch(self, batch: list[_Prepared | InputError]) -> Iterator[Report | InputError]:
         ready = [item for item in batch if isinstance(item, _Prepared)]
-        docs = iter(self.nlp.pipe(item.body.text for item in ready)) if ready else iter(())
+        docs = (
+            iter(self.nlp.pipe(self._make_doc(item.body) for item in ready)) if ready else iter(())
+        )
         for item in batch:
             if isinstance(item, InputError):
                 yield item
@@ -119,6 +127,14 @@ class Analyzer:
                 yield self._report(item, doc)
             except Exception as error:  # a bug must not stop the batch; the post is reported
                 yield _failure(item.post, "analysis", error)
+
+    def _make_doc(self, body: BodyText) -> Doc:
+        """A tokenised Doc that knows its blocks (components read ``doc._.blogtext_body``)."""
+        import blogtext.nlp.components  # noqa: F401 - registers the Doc extensions
+
+        doc = self.nlp.make_doc(body.text)
+        doc._.blogtext_body = body
+        return doc
 
     def _report(self, item: _Prepared, doc: Doc) -> Report:
         analyses = run_analyses(doc, item.body, item.segments, self.settings)

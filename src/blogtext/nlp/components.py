@@ -97,3 +97,29 @@ def themes_component(doc: Doc) -> Doc:
     analysis = analyze_themes(doc, body.blocks, body)
     doc._.blogtext_themes = None if analysis is None else list(analysis.themes)
     return doc
+
+
+@Language.component(
+    "blogtext_sentences",
+    assigns=["token.is_sent_start"],
+)
+def sentences_component(doc: Doc) -> Doc:
+    """Preset sentence starts from blogtext's German splitter, before the parser runs.
+
+    Small German pipelines end sentences after abbreviations ("z. B.", "Mio."), ordinals
+    ("8. April") and headings glued to the next line; the parser respects boundaries that
+    are already set, so the readability splitter's sentences (abbreviation list, headings and
+    list items as sentences of their own) become the Doc's sentences.
+    """
+    import bisect
+
+    from blogtext.analyzers.readability import split_sentences
+
+    if len(doc) == 0:
+        return doc
+    starts = {sentence.start for sentence in split_sentences(_body(doc))}
+    token_starts = [token.idx for token in doc]
+    first_tokens = {min(bisect.bisect_left(token_starts, start), len(doc) - 1) for start in starts}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.i in first_tokens
+    return doc
