@@ -203,16 +203,17 @@ def analyze_file(path: str | os.PathLike[str], settings: Settings | None = None)
     """Reports of every post in one file (one for a post file, one per record for JSONL/CSV).
 
     Raises:
-        InputError: The file (or its first failing record) cannot be read.
+        InputError: The file (or its first failing record) cannot be read or analysed.
     """
-    analyzer = Analyzer(settings)
-    posts = []
-    for item in read_inputs([path], analyzer.settings):
-        if isinstance(item, InputError):
-            raise item
-        posts.append(item)
+    from blogtext.ingest import read_posts_of
+
+    return analyze_posts_of(read_posts_of(str(path), settings), settings)
+
+
+def analyze_posts_of(posts: list[Post], settings: Settings | None = None) -> list[Report]:
+    """Reports of already-read posts; the first post that fails raises its :class:`InputError`."""
     reports = []
-    for result in analyzer.analyze_posts(posts):
+    for result in Analyzer(settings).analyze_posts(posts):
         if isinstance(result, InputError):
             raise result
         reports.append(result)

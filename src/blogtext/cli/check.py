@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -35,23 +34,14 @@ def check(
     Example:
         blogtext check corpus/newsletter-entwurf.md --format json
     """
-    from blogtext.pipeline import Analyzer, analyze_file
+    from blogtext.ingest import read_posts_of
+    from blogtext.pipeline import analyze_posts_of
     from blogtext.report.json import dumps, report_to_dict
     from blogtext.report.text import render_text
 
     settings = build_settings(config_file, input_format=input_format, style=style, model=model)
-    if file == "-":
-        from blogtext.ingest import read_post_text
-        from blogtext.ingest.decode import decode_bytes
-        from blogtext.ingest.sniff import sniff_format
-
-        data = sys.stdin.buffer.read()
-        fmt = settings.input_format
-        if fmt == "auto":
-            fmt = sniff_format(decode_bytes(data[:8192], "<stdin>")[0]) if data.strip() else "text"
-        reports = [Analyzer(settings).analyze_post(read_post_text(data, "<stdin>", fmt, "stdin"))]
-    else:
-        reports = analyze_file(Path(file), settings)
+    stdin = sys.stdin.buffer.read() if file == "-" else None
+    reports = analyze_posts_of(read_posts_of(file, settings, stdin), settings)
     if output_format == "json":
         payload = (
             report_to_dict(reports[0])

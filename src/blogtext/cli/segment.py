@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -34,28 +33,14 @@ def segment(
     Example:
         blogtext segment corpus/kundenbindung-im-mittelstand.txt
     """
-    from blogtext.errors import InputError
-    from blogtext.ingest import read_inputs, read_post_text
+    from blogtext.ingest import read_posts_of
     from blogtext.report.json import dumps
     from blogtext.report.segmentation import render_segmentation, segmentation_to_dict
     from blogtext.segment import segment_post
 
     settings = build_settings(config_file, input_format=input_format)
-    if file == "-":
-        from blogtext.ingest.decode import decode_bytes
-        from blogtext.ingest.sniff import sniff_format
-
-        data = sys.stdin.buffer.read()
-        fmt = settings.input_format
-        if fmt == "auto":
-            fmt = sniff_format(decode_bytes(data[:8192], "<stdin>")[0]) if data.strip() else "text"
-        posts = [read_post_text(data, "<stdin>", fmt, "stdin")]
-    else:
-        posts = []
-        for item in read_inputs([Path(file)], settings):
-            if isinstance(item, InputError):
-                raise item
-            posts.append(item)
+    stdin = sys.stdin.buffer.read() if file == "-" else None
+    posts = read_posts_of(file, settings, stdin)
     results = [(post, segment_post(post)) for post in posts]
     if output_format == "json":
         payload = [segmentation_to_dict(p, s) for p, s in results]

@@ -24,7 +24,7 @@ from blogtext.ingest.records import read_csv, read_jsonl
 from blogtext.ingest.sniff import EXTENSIONS, format_from_extension, sniff_format
 from blogtext.model import Post
 
-__all__ = ["discover", "read_file", "read_inputs", "read_post_text"]
+__all__ = ["discover", "read_file", "read_inputs", "read_post_text", "read_posts_of"]
 
 #: Files in a walked directory that document the corpus rather than being posts.
 _NOT_POSTS = ("readme", "license", "licence", "changelog", "contributing")
@@ -151,3 +151,26 @@ def read_post_text(data: bytes, display: str, fmt: str, stem: str) -> Post:
 
 def _clean(value: object) -> str | None:
     return " ".join(str(value).split()) if value not in (None, "") else None
+
+
+def read_posts_of(
+    given: str, settings: Settings | None = None, stdin: bytes | None = None
+) -> list[Post]:
+    """The posts of one input named on the command line; ``-`` reads ``stdin`` bytes.
+
+    Raises:
+        InputError: The input (or one of its records) cannot be read.
+    """
+    settings = settings or Settings()
+    if given == "-":
+        data = stdin or b""
+        fmt = settings.input_format
+        if fmt == "auto":
+            fmt = sniff_format(decode_bytes(data[:8192], "<stdin>")[0]) if data.strip() else "text"
+        return [read_post_text(data, "<stdin>", fmt, "stdin")]
+    posts = []
+    for item in read_inputs([given], settings):
+        if isinstance(item, InputError):
+            raise item
+        posts.append(item)
+    return posts
