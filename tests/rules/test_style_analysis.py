@@ -1,0 +1,110 @@
+"""The style analysis under the rules: passive kinds, clauses, Satzklammer, compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from blogtext.analyzers.readability import blocks_from_plain_text
+from blogtext.analyzers.style import SentenceStyle, analyze_style, split_compound
+from blogtext.model import BodyText
+
+
+@pytest.fixture
+def first_sentence(nlp):
+    def _style(text: str) -> SentenceStyle:
+        body = BodyText(blocks_from_plain_text(text))
+        return analyze_style(nlp(body.text), body).sentences[0]
+
+    return _style
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Die Daten werden jeden Tag gesichert.", ["vorgangspassiv"]),
+        ("Der Bericht wurde gestern von der Chefin geschrieben.", ["vorgangspassiv"]),
+        ("Die Ergebnisse müssen geprüft werden.", ["vorgangspassiv"]),
+        ("Das Problem ist gelöst worden.", ["vorgangspassiv"]),
+        ("Die Tür ist geschlossen.", ["zustandspassiv"]),
+        ("Das Team wird morgen die Ergebnisse vorstellen.", []),  # Futur I
+        ("Bis Freitag wird das Team alles erledigt haben.", []),  # Futur II
+        ("Sie wird Teamleiterin.", []),  # werden as a full verb
+        ("Der Umsatz ist im letzten Jahr stark gestiegen.", []),  # Perfekt with sein
+        ("Wir haben die Kampagne gestern gestartet.", []),
+    ],
+)
+def test_style_analysis_passive(first_sentence, text: str, kinds: list[str]) -> None:
+    assert [p.kind for p in first_sentence(text).passives] == kinds
+
+
+@pytest.mark.model
+def test_style_analysis_bracket_spans_relative_clause(first_sentence) -> None:
+    style = first_sentence(
+        "Wir haben das neue Produkt, das wir in den letzten zwei Jahren gemeinsam mit unseren "
+        "Kunden entwickelt haben, gestern auf der Messe in Köln vorgestellt."
+    )
+    bracket = style.longest_bracket
+    assert bracket is not None
+    assert (bracket.opening, bracket.closing) == ("haben", "vorgestellt")
+    assert bracket.words_between > 15
+
+
+@pytest.mark.model
+def test_style_analysis_separable_particle(first_sentence) -> None:
+    style = first_sentence("Wir stellen das neue Produkt morgen auf der großen Messe in Köln vor.")
+    bracket = style.longest_bracket
+    assert bracket is not None and bracket.closing == "vor"
+    assert bracket.words_between == 10
+
+
+@pytest.mark.model
+def test_style_analysis_clauses(first_sentence) -> None:
+    style = first_sentence(
+        "Wenn wir wissen, was die Kunden wollen, die bei uns kaufen, können wir besser planen."
+    )
+    assert style.clauses == 4
+    assert first_sentence("Wir planen das Jahr.").clauses == 1
+
+
+@pytest.mark.model
+def test_style_analysis_nominalisations_modals_man(first_sentence, nlp) -> None:
+    body = BodyText(blocks_from_plain_text("Man sollte die Umsetzung der Planung prüfen."))
+    analysis = analyze_style(nlp(body.text), body)
+    sentence = analysis.sentences[0]
+    assert [analysis.tokens[i].text for i in sentence.nominalisations] == ["Umsetzung", "Planung"]
+    assert [analysis.tokens[i].text for i in sentence.modals] == ["sollte"]
+    assert [analysis.tokens[i].text for i in sentence.man] == ["Man"]
+
+
+def test_style_analysis_without_doc_has_no_syntax() -> None:
+    body = BodyText(blocks_from_plain_text("Die Daten werden gesichert."))
+    analysis = analyze_style(None, body)
+    assert not analysis.has_tags and analysis.tokens == ()
+    assert analysis.sentences[0].passives == ()
+    assert analysis.sentences[0].beginning == "die daten"
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestions"),
+    [
+        (
+            "Kundenzufriedenheitsbefragung",
+            ("Befragung zur Kundenzufriedenheit", "Kundenzufriedenheits-Befragung"),
+        ),
+        (
+            "Qualitätssicherungsmaßnahmen",
+            ("Maßnahmen zur Qualitätssicherung", "Qualitätssicherungs-Maßnahmen"),
+        ),
+        # No gender cue for "Datenschutzgrund": only the hyphenated form is offered.
+        ("Datenschutzgrundverordnung", ("Datenschutzgrund-Verordnung",)),
+    ],
+)
+def test_style_analysis_compound_split(word: str, suggestions: tuple[str, ...]) -> None:
+    split = split_compound(word)
+    assert split is not None
+    assert split.suggestions() == suggestions
+
+
+def test_style_analysis_compound_without_boundary() -> None:
+    assert split_compound("Internationalisierung") is None
