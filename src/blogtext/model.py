@@ -174,6 +174,8 @@ class BodyText:
                 parts.append(piece.text)
                 offset += len(piece.text)
         self.text = "".join(parts)
+        #: Values derived from the body once and shared by analyses (e.g. its sentences).
+        self.memo: dict[str, Any] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the input for a character offset into ``text``."""

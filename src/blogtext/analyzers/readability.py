@@ -79,6 +79,9 @@ def split_sentences(body: BodyText | Sequence[Block]) -> list[Sentence]:
         its input line and column, and its words.
     """
     text = _body(body)
+    cached = text.memo.get("sentences")
+    if cached is not None:
+        return list(cached)
     sentences: list[Sentence] = []
     for block_index, block in enumerate(text.blocks):
         base = text.block_starts[block_index]
@@ -96,6 +99,8 @@ def split_sentences(body: BodyText | Sequence[Block]) -> list[Sentence]:
                     column=column,
                 )
             )
+    # The sentence component, readability and style all need them: split once per body.
+    text.memo["sentences"] = tuple(sentences)
     return sentences
 
 
