@@ -14,7 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Finding", "Post", "Report", "Settings", "__version__", "analyze_file", "analyze_text"]
+__all__ = [
+    "Finding",
+    "LintOptions",
+    "LintResult",
+    "Post",
+    "Report",
+    "Settings",
+    "__version__",
+    "analyze_file",
+    "analyze_text",
+    "lint_paths",
+]
 
 _LAZY = {
     "analyze_text": "blogtext.pipeline",
@@ -23,10 +34,14 @@ _LAZY = {
     "Finding": "blogtext.model",
     "Post": "blogtext.model",
     "Settings": "blogtext.config",
+    "lint_paths": "blogtext.lint",
+    "LintOptions": "blogtext.lint",
+    "LintResult": "blogtext.lint",
 }
 
 if TYPE_CHECKING:
     from blogtext.config import Settings
+    from blogtext.lint import LintOptions, LintResult, lint_paths
     from blogtext.model import Finding, Post, Report
     from blogtext.pipeline import analyze_file, analyze_text
 
