@@ -20,9 +20,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import spacy
-
 from blogtext.analyzers.gender import analyze_gender
+from blogtext.config import Settings
+from blogtext.pipeline import Analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = (
@@ -109,12 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; exit 1 if a target (P ≥ .90, R ≥ .85, traps ≤ 5 %) is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=ROOT / "tests" / "gender" / "devset.jsonl")
-    parser.add_argument("--model", default="de_ud_gsdpud_sm")
+    parser.add_argument(
+        "--model", default=None, help="pipeline name or path (default: as blogtext resolves it)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in args.devset.read_text(encoding="utf-8").splitlines()]
-    scores = evaluate(records, spacy.load(args.model), args.verbose)
-    print(f"{len(records)} sentences, model {args.model}")
+    # The pipeline exactly as the product runs it (no parser, blogtext's sentence splitter).
+    analyzer = Analyzer(Settings(model=args.model))
+    scores = evaluate(records, analyzer.nlp, args.verbose)
+    print(
+        f"{len(records)} sentences, model {analyzer.pipeline.label}, components {analyzer.nlp.pipe_names}"
+    )
     print(f"{'rule':28} {'P':>6} {'R':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     ok = True
     for rule in RULES:

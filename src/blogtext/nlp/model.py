@@ -117,8 +117,14 @@ def _describe(name_or_path: str) -> PipelineInfo | None:
 
 
 @cache
-def load_pipeline(explicit: str | None = None) -> tuple[Language, PipelineInfo]:
+def load_pipeline(
+    explicit: str | None = None, exclude: tuple[str, ...] = ()
+) -> tuple[Language, PipelineInfo]:
     """Load the resolved pipeline once per process (later calls return the same object).
+
+    Args:
+        explicit: A configured pipeline name or path (else the resolution order applies).
+        exclude: Components not to load (``("parser",)`` when nothing needs dependencies).
 
     Raises:
         ModelNotAvailableError: None is installed, or the configured one cannot be loaded.
@@ -127,7 +133,7 @@ def load_pipeline(explicit: str | None = None) -> tuple[Language, PipelineInfo]:
 
     info = require_pipeline(explicit)
     try:
-        nlp = spacy.load(info.path or info.name)
+        nlp = spacy.load(info.path or info.name, exclude=list(exclude))
     except (OSError, ValueError, ImportError) as exc:
         raise ModelNotAvailableError(
             f"pipeline {info.label} at {info.path} cannot be loaded ({exc}); {INSTALL_HINT}"
