@@ -22,7 +22,7 @@ from blogtext.nlp.model import load_pipeline, require_pipeline
 from blogtext.report.files import write_atomic, write_csv_atomic
 from blogtext.report.json import dumps, report_to_dict
 from blogtext.rules.context import RuleContext
-from blogtext.rules.runner import run_rules
+from blogtext.rules.runner import run_rules, validate_settings
 from blogtext.segment import segment_post
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class Analyzer:
 
     def __init__(self, settings: Settings | None = None, batch_size: int = 16) -> None:
         self.settings = settings or Settings()
+        validate_settings(self.settings)
         self.batch_size = batch_size
         self._pipeline: PipelineInfo | None = None
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from blogtext.config import Settings
 from blogtext.model import Finding
 from blogtext.rules.context import RuleContext
-from blogtext.rules.registry import Rule, all_rules, get_rule, normalise_level
+from blogtext.rules.registry import Rule, all_rules, normalise_level
 
 
 def effective_level(rule: Rule, configured: dict[str, str]) -> str:
@@ -16,11 +17,13 @@ def effective_level(rule: Rule, configured: dict[str, str]) -> str:
     return rule.severity if rule.enabled else "off"
 
 
-def validate_rule_levels(configured: dict[str, str]) -> None:
-    """Raise :class:`~blogtext.errors.RuleError` for unknown rule ids or levels."""
-    for rule_id, level in configured.items():
-        get_rule(rule_id)
-        normalise_level(level)
+def validate_settings(settings: Settings) -> None:
+    """Raise :class:`~blogtext.errors.ConfigError` for unknown rule ids or rule options."""
+    from blogtext.config import check_rule_references
+    from blogtext.rules.registry import REDIRECTS
+
+    known = {rule.id: tuple(rule.options) for rule in all_rules()}
+    check_rule_references(settings, known, REDIRECTS)
 
 
 def is_allowed(finding: Finding, allow: tuple[str, ...] | list[str]) -> bool:
