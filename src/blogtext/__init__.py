@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "CorpusTables",
     "Finding",
     "LintOptions",
     "LintResult",
@@ -22,6 +23,7 @@ __all__ = [
     "Report",
     "Settings",
     "__version__",
+    "analyze_corpus",
     "analyze_file",
     "analyze_text",
     "lint_paths",
@@ -35,11 +37,14 @@ _LAZY = {
     "Post": "blogtext.model",
     "Settings": "blogtext.config",
     "lint_paths": "blogtext.lint",
+    "analyze_corpus": "blogtext.batch",
+    "CorpusTables": "blogtext.batch",
     "LintOptions": "blogtext.lint",
     "LintResult": "blogtext.lint",
 }
 
 if TYPE_CHECKING:
+    from blogtext.batch import CorpusTables, analyze_corpus
     from blogtext.config import Settings
     from blogtext.lint import LintOptions, LintResult, lint_paths
     from blogtext.model import Finding, Post, Report

@@ -7,20 +7,18 @@ the ``check`` command and the Python API share it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from blogtext import __version__
 from blogtext.config import Settings
 from blogtext.errors import ConfigError, InputError
-from blogtext.ingest import read_inputs, read_post_text
+from blogtext.ingest import read_post_text
 from blogtext.ingest.sniff import sniff_format
 from blogtext.model import BodyText, PipelineInfo, Post, Report, Segments
 from blogtext.nlp.model import load_pipeline, require_pipeline
-from blogtext.report.files import write_atomic, write_csv_atomic
-from blogtext.report.json import dumps, report_to_dict
 from blogtext.rules.context import RuleContext
 from blogtext.rules.runner import run_rules, validate_settings
 from blogtext.segment import segment_post
@@ -227,54 +225,3 @@ def analyze_posts_of(posts: list[Post], settings: Settings | None = None) -> lis
             raise result
         reports.append(result)
     return reports
-
-
-@dataclass
-class RunSummary:
-    """What a batch run did."""
-
-    out_dir: Path
-    posts: int = 0
-    failures: list[InputError] = field(default_factory=list)
-
-
-ERRORS_HEADER = ("input", "problem")
-
-
-def run_analyze(
-    paths: Iterable[str | os.PathLike[str]],
-    out_dir: Path,
-    settings: Settings | None = None,
-    on_error: Callable[[InputError], None] | None = None,
-) -> RunSummary:
-    """Analyse every post under ``paths`` into ``out_dir``; failures go to ``errors.csv``.
-
-    Each report is written as soon as it is done (atomically), so an interrupted run keeps
-    what it finished.
-    """
-    analyzer = Analyzer(settings)
-    analyzer.pipeline  # noqa: B018 - fail early (exit 2) when no German pipeline exists
-    summary = RunSummary(out_dir=out_dir)
-    posts_dir = out_dir / "posts"
-
-    def posts() -> Iterator[Post]:
-        for item in read_inputs(paths, analyzer.settings):
-            if isinstance(item, InputError):
-                summary.failures.append(item)
-                if on_error is not None:
-                    on_error(item)
-            else:
-                yield item
-
-    for report in analyzer.analyze_posts(posts()):
-        if isinstance(report, InputError):
-            summary.failures.append(report)
-            if on_error is not None:
-                on_error(report)
-            continue
-        write_atomic(posts_dir / f"{report.post.id}.json", dumps(report_to_dict(report)))
-        summary.posts += 1
-    write_csv_atomic(
-        out_dir / "errors.csv", ERRORS_HEADER, ((e.location, e.problem) for e in summary.failures)
-    )
-    return summary
