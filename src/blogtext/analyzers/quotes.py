@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from blogtext.model import Block, ShareQuote
@@ -181,6 +182,7 @@ def weighted_length(text: str) -> int:
     return total
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Comparison form: NFKC, case-folded, typographic quotes/dashes unified, punctuation
     dropped, whitespace collapsed — so "Kunst!" equals "Kunst." and „…“ equals "…"."""

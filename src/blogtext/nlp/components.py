@@ -113,10 +113,22 @@ def sentences_component(doc: Doc) -> Doc:
     """
     import bisect
 
+    import numpy
+    from spacy.attrs import SENT_START
+
     from blogtext.analyzers.readability import split_sentences
 
     if len(doc) == 0:
         return doc
+    token_starts = [token.idx for token in doc]
+    # 1 = starts a sentence, -1 = does not (set as one array: per-token setters are slow).
+    # from_array wants uint64; -1 wraps around and is read back as -1.
+    flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
+    flags[0, 0] = 1
+    for sentence in split_sentences(_body(doc)):
+        flags[min(bisect.bisect_left(token_starts, sentence.start), len(doc) - 1), 0] = 1
+    doc.from_array([SENT_START], flags)
+    return doc
     starts = {sentence.start for sentence in split_sentences(_body(doc))}
     token_starts = [token.idx for token in doc]
     first_tokens = {min(bisect.bisect_left(token_starts, start), len(doc) - 1) for start in starts}
