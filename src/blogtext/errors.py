@@ -42,6 +42,10 @@ class InputError(BlogtextError):
         self.location = location
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickle by the constructor's arguments (worker processes send errors back).
+        return (type(self), (self.location, self.problem))
+
 
 class ModelNotAvailableError(BlogtextError):
     """No usable German spaCy pipeline is installed or configured."""

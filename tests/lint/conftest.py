@@ -133,6 +133,9 @@ class RulesEngine:
 
     calls = 0
 
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = jobs  # same signature as PipelineEngine; always in-process
+
     def analyze(self, posts: list[Post], settings: Settings) -> list[list[Finding]]:
         found = []
         for post in posts:

@@ -76,6 +76,13 @@ _FORMATS = ("text", "line", "json", "sarif", "github")
     is_flag=True,
     help="Also lint files that .gitignore excludes when walking directories.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the analysis (default: one per CPU core; 1 = none).",
+)
 @common_options
 def lint(
     paths: tuple[str, ...],
@@ -89,6 +96,7 @@ def lint(
     no_cache: bool,
     cache_dir: str | None,
     no_gitignore: bool,
+    jobs: int | None,
     config_file: str | None,
     input_format: str | None,
     style: str | None,
@@ -121,6 +129,7 @@ def lint(
         config_file=config_file,
         respect_gitignore=not no_gitignore,
         settings_overrides={"style": style, "model": model, "input_format": input_format},
+        jobs=jobs or os.cpu_count() or 1,
     )
     result = lint_paths(paths or ["."], options=options)
     for error in result.errors:

@@ -52,6 +52,7 @@ class LintOptions:
         respect_gitignore: Skip git-ignored files when walking directories.
         settings_overrides: Command-line values put over every config (``style``, ``model``,
             ``input_format``); ``None`` values are ignored.
+        jobs: Worker processes for the analysis (1 = in this process).
     """
 
     min_level: str = "info"
@@ -64,6 +65,7 @@ class LintOptions:
     config_file: str | os.PathLike[str] | None = None
     respect_gitignore: bool = True
     settings_overrides: dict[str, Any] = field(default_factory=dict)
+    jobs: int = 1
 
 
 class Engine(Protocol):
@@ -79,25 +81,23 @@ class Engine(Protocol):
 
 
 class PipelineEngine:
-    """Findings from :class:`blogtext.pipeline.Analyzer` (batched ``nlp.pipe``), one analyzer
-    per distinct settings."""
+    """Findings from :class:`blogtext.pipeline.Analyzer` (batched ``nlp.pipe``), in this
+    process or, with ``jobs`` > 1, in worker processes."""
 
-    def __init__(self) -> None:
-        self._analyzers: dict[str, Any] = {}
+    def __init__(self, jobs: int = 1) -> None:
+        from blogtext.lint._parallel import WorkerPool
+
+        self._pool = WorkerPool(jobs)
 
     def analyze(self, posts: list[Post], settings: Settings) -> list[list[Finding] | InputError]:
-        from blogtext.pipeline import Analyzer
-
-        key = settings_fingerprint(settings)
-        if key not in self._analyzers:
-            self._analyzers[key] = Analyzer(settings)
-        return [
-            item if isinstance(item, InputError) else list(item.findings)
-            for item in self._analyzers[key].analyze_posts(posts)
-        ]
+        return self._pool.analyze(posts, settings)
 
     def identity(self, settings: Settings) -> str | None:
         return "pipeline:" + pipeline_identity(settings.model)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        self._pool.close()
 
 
 def lint_paths(
@@ -127,7 +127,7 @@ def lint_paths(
     """
     options = options or LintOptions()
     _check_levels(options)
-    engine = engine or PipelineEngine()
+    engine = engine or PipelineEngine(options.jobs)
     rules = [*all_rules(), *META_RULES]
     known = {rule.id: tuple(rule.options) for rule in rules}
     loader = SettingsLoader(
@@ -154,6 +154,9 @@ def lint_paths(
         run.flush()
     finally:
         run.close()
+        close = getattr(engine, "close", None)
+        if close is not None:
+            close()
     result.findings.sort(key=LintFinding.sort_key)
     return result
 
