@@ -15,7 +15,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # The pip of a new venv (23.x) resolves trafilatura to an old release; upgrade it first.
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]"
+# dev: test and lint tools; ray: the distributed engine (`analyze --engine ray`) and its tests.
+.venv/bin/python -m pip install --quiet -e ".[dev,ray]"
 .venv/bin/blogtext model install
 .venv/bin/blogtext model status
 .venv/bin/blogtext analyze corpus/ -o reports/
