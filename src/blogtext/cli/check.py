@@ -6,19 +6,12 @@ import sys
 
 import click
 
-from blogtext.cli.options import build_settings, common_options
+from blogtext.cli.options import build_settings, common_options, text_or_json_option
 
 
 @click.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Human-readable report or the per-post JSON report.",
-)
+@text_or_json_option("Human-readable report or the per-post JSON report.")
 @common_options
 def check(
     file: str,

@@ -48,6 +48,18 @@ def model_option(func: F) -> F:
     )(func)
 
 
+def text_or_json_option(help_text: str) -> Callable[[F], F]:
+    """``--format text|json`` (default text), stored as ``output_format``."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def common_options(func: F) -> F:
     """--config, --input-format, --style and --model."""
     for option in (model_option, style_option, input_format_option, config_option):

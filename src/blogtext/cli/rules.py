@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import click
 
+from blogtext.cli.options import text_or_json_option
+
 
 @click.group(invoke_without_command=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table, or JSON (id, level, status, enabled, summary, options).",
-)
+@text_or_json_option("A table, or JSON (id, level, status, enabled, summary, options).")
 @click.pass_context
 def rules(ctx: click.Context, output_format: str) -> None:
     """List every rule with its id, default level and summary.

@@ -6,19 +6,17 @@ import sys
 
 import click
 
-from blogtext.cli.options import build_settings, config_option, input_format_option
+from blogtext.cli.options import (
+    build_settings,
+    config_option,
+    input_format_option,
+    text_or_json_option,
+)
 
 
 @click.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Tagged lines for reading, or the segments as JSON (per-post contract).",
-)
+@text_or_json_option("Tagged lines for reading, or the segments as JSON (per-post contract).")
 @input_format_option
 @config_option
 def segment(
