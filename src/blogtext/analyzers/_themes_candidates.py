@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from blogtext.analyzers._themes_compounds import compound_parts
+from blogtext.analyzers._themes_compounds import compound_parts, fold_vocabulary
 from blogtext.analyzers._themes_normalize import (
     NounLemmatizer,
     adjective_stem,
@@ -262,13 +262,14 @@ def _add_adjective_phrase(
 def _add_compound_support(result: Extraction) -> None:
     singles = {m.key: m.lemma for m in result.mentions if m.kind == "noun"}
     vocabulary = list(singles.values())
+    folded = fold_vocabulary(vocabulary)
     split_cache: dict[str, list[tuple[str, str]]] = {}
     support: list[Mention] = []
     for mention in result.mentions:
         if mention.kind != "noun":
             continue
         if mention.lemma not in split_cache:
-            split_cache[mention.lemma] = compound_parts(mention.lemma, vocabulary)
+            split_cache[mention.lemma] = compound_parts(mention.lemma, vocabulary, folded)
         for part, _role in split_cache[mention.lemma]:
             key = part.casefold()
             support.append(

@@ -20,7 +20,17 @@ MIN_PART = 4
 MIN_REST = 3
 
 
-def compound_parts(word: str, vocabulary: Iterable[str]) -> list[tuple[str, str]]:
+def fold_vocabulary(vocabulary: Iterable[str]) -> dict[str, str]:
+    """Case-folded form → spelling of the vocabulary words long enough to be compound parts.
+
+    Build it once per post and pass it to :func:`compound_parts` for every word.
+    """
+    return {v.casefold(): v for v in vocabulary if len(v) >= MIN_PART}
+
+
+def compound_parts(
+    word: str, vocabulary: Iterable[str], folded: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     """Parts of ``word`` that are words of ``vocabulary``, as (part, role) pairs.
 
     Args:
@@ -32,7 +42,8 @@ def compound_parts(word: str, vocabulary: Iterable[str]) -> list[tuple[str, str]
         longest matching last part), each as the vocabulary's spelling. Hyphenated compounds
         ("Newsletter-Anbieter") are split at the hyphens first.
     """
-    folded = {v.casefold(): v for v in vocabulary if len(v) >= MIN_PART}
+    if folded is None:
+        folded = fold_vocabulary(vocabulary)
     lower = word.casefold()
     if "-" in lower.strip("-"):
         return _hyphenated(lower, folded)
