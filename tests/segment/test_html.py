@@ -371,3 +371,42 @@ def test_html_parse_date_long_input_is_bounded() -> None:
     assert parse_date("1" * 1_000_000 + " 8. April 2017") is None  # beyond the scanned prefix
     assert parse_date(". " * 500_000) is None
     assert time.perf_counter() - start < 1
+
+
+CTT_QUOTE = "Wer zuhört, gewinnt Kundschaft, die bleibt."
+ARTICLE_AROUND = (
+    "<html><body><article><h1>Zuhören</h1><p>Einleitung mit genug Worten, damit der Text als "
+    "Artikel gilt und nicht als Navigation erkannt wird, und noch mehr Worte.</p>{box}"
+    "<p>Schluss mit genug Worten, damit der Text als Artikel gilt, und noch mehr Worte dazu.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "source"),
+    [
+        (
+            '<div class="tm-click-to-tweet"><div class="tm-ctt-text">'
+            f'<a href="https://twitter.com/intent/tweet?text=x">{CTT_QUOTE}</a></div>'
+            '<a class="tm-ctt-btn" href="https://twitter.com/intent/tweet?text=x">Click To Tweet</a></div>',
+            "tm-click-to-tweet",
+        ),
+        (
+            '<a class="swp_CTT" href="https://twitter.com/share?text=x"><span class="sw-click-to-tweet">'
+            f'<span class="sw-ctt-text">{CTT_QUOTE}</span>'
+            '<span class="sw-ctt-btn">Click To Tweet</span></span></a>',
+            "sw-click-to-tweet",
+        ),
+        (
+            f"<p>{CTT_QUOTE} <a href='https://twitter.com/intent/tweet?text="
+            "Wer%20zuh%C3%B6rt%2C%20gewinnt%20Kundschaft%2C%20die%20bleibt.'>Klicken zum Twittern</a></p>",
+            "intent-link",
+        ),
+    ],
+)
+def test_html_click_to_tweet_plugins(box: str, source: str) -> None:
+    segments = segment_html(_post(ARTICLE_AROUND.format(box=box)))
+    assert [(q.text, q.source) for q in segments.share_quotes] == [(CTT_QUOTE, source)]
+    body = _body_text(segments)
+    assert body.count(CTT_QUOTE) == 1
+    assert "Click To Tweet" not in body and "Klicken zum Twittern" not in body

@@ -236,11 +236,19 @@ def find_share_quotes(root: etree._Element, title: str | None) -> list[FoundQuot
             continue
         if (quote := _ctt_box(box)) is not None:
             quotes.append(quote)
+            for wrapper in box.iterancestors("a"):
+                # Social Warfare wraps the box in its share link; a link-only block would be
+                # dropped from the body with the quote in it, so keep it as a paragraph.
+                wrapper.tag = "p"
+                wrapper.attrib.pop("href", None)
+                break
     title_key = _norm(title or "")
     for link in _INTENT_CANDIDATES(root):
         text = _intent_text(link.get("href") or "")
-        if not text or any(a in box_set for a in link.iterancestors()) or link in box_set:
+        if not text or link in box_set or any(a in box_set for a in link.iterancestors()):
             continue
+        if any(d in box_set for d in link.iterdescendants()):
+            continue  # Social Warfare wraps its whole box in the share link
         # A share button tweets the post title (maybe with a prefix): furniture, not a quote.
         key = _norm(text)
         if _in_share_bar(link) or (
