@@ -49,10 +49,10 @@ class FakeAnalyzer:
 @pytest.fixture
 def fake_analyzer(monkeypatch) -> FakeAnalyzer:
     """Route the batch worker (in-process, ``jobs=1``) to a :class:`FakeAnalyzer`."""
-    import blogtext.batch.runner as runner
+    import blogtext.batch._sink as sink
     import blogtext.batch.worker as worker
 
     analyzer = FakeAnalyzer()
     monkeypatch.setattr(worker, "_analyzer", lambda settings: analyzer)
-    monkeypatch.setattr(runner, "require_pipeline", lambda model=None: FAKE_PIPELINE)
+    monkeypatch.setattr(sink, "require_pipeline", lambda model=None: FAKE_PIPELINE)
     return analyzer

@@ -1,8 +1,8 @@
-"""A batch run whose per-post work is done by another engine (Ray), with the same outputs.
+"""A batch run with a pluggable engine for the per-post work, and the same outputs either way.
 
-:func:`run_batch_with` is :func:`blogtext.batch.runner.run_batch` with the executor swapped for
-an :class:`Engine`: the inputs are read, deduplicated and checked against the cache exactly as
-in a local run, the engine turns :class:`WorkItem` objects into :class:`WorkResult` objects
+:func:`run_batch_with` is the whole run: the inputs are read, deduplicated and checked against
+the cache, the :class:`Engine` (:class:`blogtext.batch.runner.LocalEngine`, or the Ray engine)
+turns :class:`WorkItem` objects into :class:`WorkResult` objects
 (analysis + rendering, by :func:`blogtext.batch.worker.run_chunk` on its workers), and this
 process alone writes every file, the cache, the corpus tables, the dashboard and ``errors.csv``.
 So a distributed run produces byte-for-byte the per-post files and the tables of a local run.
@@ -94,7 +94,7 @@ def run_batch_with(
     options: BatchOptions | None = None,
     observer: BatchObserver | None = None,
 ) -> BatchSummary:
-    """Like :func:`~blogtext.batch.runner.run_batch`, with ``engine`` doing the per-post work.
+    """A batch run (see :func:`~blogtext.batch.runner.run_batch`) with ``engine`` doing the work.
 
     ``options.jobs`` and the chunk sizes are the engine's business (it batches on its own).
 

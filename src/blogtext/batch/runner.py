@@ -17,23 +17,21 @@ Flow, and why it survives ``kill -9`` at any moment:
 
 from __future__ import annotations
 
+import itertools
 import os
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from blogtext.batch._executor import InlineExecutor, PoolExecutor
-from blogtext.batch._finish import finish_run
 from blogtext.batch._outputs import FORMATS, OutputDir
-from blogtext.batch.cache import ReportCache, cache_key, run_fingerprint
-from blogtext.batch.progress import BatchObserver, NullObserver
+from blogtext.batch.cache import ReportCache, cache_key
+from blogtext.batch.progress import BatchObserver
 from blogtext.batch.worker import WorkItem, WorkResult
 from blogtext.config import Settings
 from blogtext.errors import InputError
 from blogtext.ingest import discover, read_inputs
-from blogtext.model import Post
-from blogtext.nlp.model import require_pipeline
+from blogtext.model import PipelineInfo, Post
 
 
 @dataclass(frozen=True)
@@ -139,51 +137,54 @@ def run_batch(
 ) -> BatchSummary:
     """Analyse every post under ``paths`` into ``options.out_dir`` (see module docstring).
 
+    The work runs in this process or in a pool of ``options.jobs`` worker processes; the rest
+    of the run (inputs, cache, outputs, tables) is :func:`~blogtext.batch._sink.run_batch_with`,
+    shared with the Ray engine.
+
     Raises:
         ModelNotAvailableError: No German pipeline (checked before anything is written).
         BlogtextError: Another run holds the output directory.
     """
-    settings = settings or Settings()
+    from blogtext.batch._sink import run_batch_with  # the sink builds on this module
+
     options = options or BatchOptions(Path("reports"))
-    observer = observer or NullObserver()
-    started = time.perf_counter()
-    run = run_fingerprint(settings, require_pipeline(settings.model))
-    paths = list(paths)
-    formats = options.resolved_formats()
-    with OutputDir(options.out_dir) as output:
-        cache = ReportCache(output.cache / "cache.sqlite", enabled=options.use_cache)
+    return run_batch_with(LocalEngine(options), paths, settings, options, observer)
+
+
+class LocalEngine:
+    """Runs work items in this process, or in a process pool when there is enough work."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+
+    def run(
+        self,
+        items: Iterator[WorkItem],
+        settings: Settings,
+        formats: tuple[str, ...],
+        pipeline: PipelineInfo,
+        on_results: Callable[[list[WorkResult]], None],
+    ) -> None:
+        """Process every item; results go to ``on_results`` in this process."""
+        chunks = _chunks(items, self.options)
+        first = next(chunks, None)
+        if first is None:
+            return
+        second = next(chunks, None)
+        # A pool costs a pipeline load per worker; one chunk of work gains nothing from it.
+        jobs = 1 if second is None else max(1, self.options.jobs or os.cpu_count() or 1)
+        executor: InlineExecutor | PoolExecutor
+        if jobs == 1:
+            executor = InlineExecutor(settings, formats, on_results)
+        else:
+            executor = PoolExecutor(jobs, settings, formats, on_results)
         try:
-            state = _RunState(output, cache, formats, observer)
-            estimate = estimate_posts(paths, settings, output.root)
-            observer.started(estimate)
-            jobs = _jobs(options.jobs, estimate, options.chunk_posts)
-            executor: InlineExecutor | PoolExecutor
-            if jobs == 1:
-                executor = InlineExecutor(settings, formats, state.accept)
-            else:
-                executor = PoolExecutor(jobs, settings, formats, state.accept)
-            try:
-                for chunk in _chunks(_work_items(paths, settings, run, state), options):
-                    executor.submit(chunk)
-            except BaseException:
-                executor.abort()
-                raise
-            executor.close()
-            summary = BatchSummary(output.root, analysed=state.analysed, reused=state.reused)
-            finish_run(output, state, formats, summary, observer)
-        finally:
-            cache.close()
-    summary.seconds = time.perf_counter() - started
-    observer.finished(summary)
-    return summary
-
-
-def _jobs(requested: int | None, estimate: int | None, chunk_posts: int) -> int:
-    jobs = requested or os.cpu_count() or 1
-    # A pool costs a pipeline load per worker; a corpus of one chunk gains nothing from it.
-    if estimate is not None and estimate <= chunk_posts:
-        return 1
-    return max(1, jobs)
+            for chunk in itertools.chain([first], [second] if second else [], chunks):
+                executor.submit(chunk)
+        except BaseException:
+            executor.abort()
+            raise
+        executor.close()
 
 
 def _inputs(
