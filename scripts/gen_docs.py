@@ -33,9 +33,7 @@ def rules_markdown() -> str:
     ]
     for rule in rules:
         level = rule.severity if rule.enabled else f"{rule.severity} (off by default)"
-        out.append(
-            f"| [`{rule.id}`](#{rule.id.replace('/', '')}) | {level} | {rule.summary} |"
-        )
+        out.append(f"| [`{rule.id}`](#{rule.id.replace('/', '')}) | {level} | {rule.summary} |")
     for rule in rules:
         sections = doc_sections(rule.doc)
         out += [

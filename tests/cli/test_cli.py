@@ -116,7 +116,9 @@ def test_cli_analyze_writes_reports_and_errors_csv(write, tmp_path):
 
 def test_cli_check_rejects_unknown_rule_option(tmp_path):
     config = tmp_path / ".blogtext.toml"
-    config.write_text('[thresholds."readability/long-sentence"]\nmax_words = 25\n', encoding="utf-8")
+    config.write_text(
+        '[thresholds."readability/long-sentence"]\nmax_words = 25\n', encoding="utf-8"
+    )
     post = tmp_path / "post.txt"
     post.write_text("Ein kurzer Beitrag.\n", encoding="utf-8")
     result = runner.invoke(cli, ["check", "--config", str(config), str(post)])
