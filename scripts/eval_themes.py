@@ -128,9 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
 
-    from blogtext.nlp.model import load_pipeline
+    from blogtext.pipeline import Analyzer
 
-    nlp, info = load_pipeline()
+    analyzer = Analyzer()  # the pipeline as the product runs it
+    nlp, info = analyzer.nlp, analyzer.pipeline
     options = ThemeOptions()
     rank = options.rank
     if args.method:

@@ -13,11 +13,12 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The German pipeline blogtext resolves (de_core_news_sm or the offline stand-in)."""
-    from blogtext.nlp.model import load_pipeline
+    """The German pipeline exactly as the analyses use it (de_core_news_sm or the offline
+    stand-in, without the parser, with blogtext's sentence splitter), loaded once per session
+    and shared with every Analyzer the tests create."""
+    from blogtext.pipeline import Analyzer
 
-    language, _info = load_pipeline()
-    return language
+    return Analyzer().nlp
 
 
 @pytest.fixture

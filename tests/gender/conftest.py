@@ -9,22 +9,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL = "de_ud_gsdpud_sm"
-
 
 @pytest.fixture(scope="session")
 def blank_nlp() -> Language:
     """A blank German pipeline: tokenizer only (no tags, no entities)."""
     return spacy.blank("de")
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The trained German pipeline (tests using it are marked ``model``)."""
-    try:
-        return spacy.load(MODEL)
-    except OSError:  # pragma: no cover - depends on the environment
-        pytest.skip(f"German pipeline {MODEL} not installed")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from blogtext.analyzers.themes import (
     ThemeOptions,
     analyze_themes,
     extract_themes,
-    themes_component,
 )
 from blogtext.model import BodyText
 
@@ -105,15 +104,12 @@ def test_themes_not_available_without_pos() -> None:
 
 
 def test_themes_component_sets_result() -> None:
-    blocks, _body, doc = build(("title", "Die Marke"), ("paragraph", "Der Preis ."))
-    doc.user_data["blogtext.blocks"] = blocks
+    from blogtext.nlp.components import themes_component
+
+    _blocks, body, doc = build(("title", "Die Marke"), ("paragraph", "Der Preis ."))
+    doc._.blogtext_body = body
     themes_component(doc)
-    analysis = (
-        doc._.blogtext_themes
-        if Doc.has_extension("blogtext_themes")
-        else doc.user_data["blogtext.themes"]
-    )
-    assert analysis.themes[0].lemma == "Marke"
+    assert doc._.blogtext_themes[0].lemma == "Marke"
 
 
 # --- corpus ----------------------------------------------------------------------------------

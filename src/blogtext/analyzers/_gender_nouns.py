@@ -47,34 +47,6 @@ _EIN_ENDINGS = {
     "es": {("gen", _SG)},
     "er": {("gen", _PL)},
 }
-_QUANT_PL = frozenset(
-    (
-        "alle",
-        "viele",
-        "einige",
-        "mehrere",
-        "wenige",
-        "beide",
-        "sämtliche",
-        "manche",
-        "welche",
-        "zwei",
-        "drei",
-        "vier",
-        "fünf",
-        "sechs",
-        "sieben",
-        "acht",
-        "neun",
-        "zehn",
-        "zwölf",
-        "zwanzig",
-        "hundert",
-        "tausend",
-        "unzählige",
-        "zahlreiche",
-    )
-)
 _NUMERALS = frozenset(
     (
         "zwei",
@@ -92,6 +64,22 @@ _NUMERALS = frozenset(
         "dreißig",
         "hundert",
         "tausend",
+    )
+)
+#: Plural determiners: quantifiers and the numerals.
+_QUANT_PL = _NUMERALS | frozenset(
+    (
+        "alle",
+        "viele",
+        "einige",
+        "mehrere",
+        "wenige",
+        "beide",
+        "sämtliche",
+        "manche",
+        "welche",
+        "unzählige",
+        "zahlreiche",
     )
 )
 for _q in _QUANT_PL:

@@ -33,9 +33,6 @@ from blogtext.analyzers._themes_rank import Candidate, RankOptions, rank
 from blogtext.model import Block, BodyText
 
 __all__ = [
-    "ASSIGNS",
-    "EXTENSION",
-    "REQUIRES",
     "CandidateCount",
     "CorpusThemes",
     "Theme",
@@ -44,16 +41,7 @@ __all__ = [
     "TrendRow",
     "analyze_themes",
     "extract_themes",
-    "themes_component",
 ]
-
-#: Doc extension the component sets (registered centrally in ``nlp/components.py``).
-EXTENSION = "blogtext_themes"
-#: ``doc.user_data`` key under which the pipeline may put the body's blocks, so the component
-#: can tell title and headings from paragraphs.
-BLOCKS_KEY = "blogtext.blocks"
-REQUIRES = ["token.pos", "token.tag", "token.lemma"]
-ASSIGNS = [f"doc._.{EXTENSION}"]
 
 
 @dataclass(frozen=True)
@@ -191,24 +179,6 @@ def extract_themes(
     """The top themes of a post (see :func:`analyze_themes`); ``None`` = not available."""
     analysis = analyze_themes(doc, blocks, body, options)
     return None if analysis is None else list(analysis.themes)
-
-
-def themes_component(doc: Doc) -> Doc:
-    """spaCy component body: set ``doc._.blogtext_themes`` to the :class:`ThemeAnalysis`.
-
-    Requires ``token.pos``/``token.tag``/``token.lemma``; reads the body blocks from
-    ``doc.user_data["blogtext.blocks"]`` when the pipeline put them there (else every
-    block counts as a paragraph). The lead registers it as ``blogtext_themes`` in
-    ``nlp/components.py`` (with :data:`REQUIRES` / :data:`ASSIGNS`) and the extension
-    there; without the extension the result goes to ``doc.user_data["blogtext.themes"]``.
-    """
-    blocks = doc.user_data.get(BLOCKS_KEY)
-    analysis = analyze_themes(doc, blocks, BodyText(list(blocks)) if blocks else None)
-    if Doc.has_extension(EXTENSION):
-        setattr(doc._, EXTENSION, analysis)
-    else:
-        doc.user_data["blogtext.themes"] = analysis
-    return doc
 
 
 def _select(

@@ -26,6 +26,5 @@ def read_lines(area: str, name: str) -> list[str]:
 
 
 def read_tsv(area: str, name: str) -> list[list[str]]:
-    """Rows of a TSV file (header line starting with ``#`` or listed first is skipped)."""
-    rows = [line.split("\t") for line in read_lines(area, name)]
-    return rows
+    """Rows of a TSV file; blank lines and ``#`` comment lines (the header) are skipped."""
+    return [line.split("\t") for line in read_lines(area, name)]

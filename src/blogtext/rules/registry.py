@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -144,8 +144,3 @@ def get_rule(rule_id: str) -> Rule:
     if rule_id not in rules:
         raise RuleError(f"unknown rule '{rule_id}' (see `blogtext rules`)")
     return rules[rule_id]
-
-
-def select(ids: Iterable[str]) -> Iterator[Rule]:
-    for rule_id in ids:
-        yield get_rule(rule_id)
