@@ -20,7 +20,6 @@ the hook steps aside and spaCy is imported as usual.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import os
 import sys
@@ -56,8 +55,12 @@ def _spacy_getattr(name: str) -> Any:
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
-class _SpacyFinder(importlib.abc.MetaPathFinder):
-    """Wraps the loader of the top-level ``spacy`` package once, then removes itself."""
+class _SpacyFinder:
+    """Wraps the loader of the top-level ``spacy`` package once, then removes itself.
+
+    Finder and loader follow the import protocols by duck typing: subclassing the ABCs in
+    ``importlib.abc`` would import ``importlib.resources`` (~35 ms) on every start.
+    """
 
     def find_spec(
         self, fullname: str, path: Any = None, target: ModuleType | None = None
@@ -72,7 +75,7 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _WithoutCliLoader(importlib.abc.Loader):
+class _WithoutCliLoader:
     def __init__(self, loader: Any) -> None:
         self._loader = loader
 
