@@ -826,3 +826,67 @@ def test_plaintext_flat_long_chronological_list_stays_unthreaded() -> None:
         head="von Jana",
     )
     assert [c.parent for c in segments.comments] == [None] * len(names)
+
+
+# --- fast paths keep the results of the slow ones -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "norm"),
+    [
+        ("٣ Kommentare", "{n} kommentare"),  # a non-ASCII decimal digit is a number too
+        ("１２ Comments", "{n} comments"),
+        ("2\u2003Kommentare", "{n} kommentare"),  # any Unicode space collapses to one space
+        ("Kommentare\xa0(12)", "kommentare ({n}"),
+        ("  • 3   Antworten  ", "{n} antworten"),
+        ("Seite {n}", "seite {n}"),  # a literal "{n}" is spaced like a replaced number
+        ("Pinterest192.0K", "pinterest {n}. {n} k"),
+        ("Über   den\tAutor", "über den autor"),
+    ],
+)
+def test_plaintext_normalize_digits_and_spaces(line: str, norm: str) -> None:
+    assert normalize(line) == norm
+
+
+@pytest.mark.parametrize("line", ["Kategorie:Fashion", "kategorie: Fashion", "Tags, Garten"])
+def test_plaintext_prefix_phrase_after_first_word_check(line: str) -> None:
+    rule = match_phrase(normalize(line))
+    assert rule is not None and rule.kind in ("byline", "tags")
+
+
+def test_plaintext_repeated_content_keeps_its_own_position() -> None:
+    # Features come from a cache keyed by the content; indentation, bullet, index do not.
+    first, second = make_line(0, "Antworten"), make_line(7, "    • Antworten")
+    assert (first.index, first.indent, first.column, first.bullet) == (0, 0, 0, False)
+    assert (second.index, second.indent, second.column, second.bullet) == (7, 4, 6, True)
+    assert first.kind == second.kind == "reply-link" and first.norm == second.norm
+
+
+@pytest.mark.parametrize("line", ["1 ²", "² 3", "1 ① 2", "³"])
+def test_plaintext_digit_like_marks_are_not_page_numbers(line: str) -> None:
+    # int() rejects "²" although str.isdigit accepts it; the pager test must not crash.
+    assert not make_line(0, line).arrow_nav
+    assert_consistent(line, _segment(line))
+
+
+def test_plaintext_boilerplate_runs_merge_up_to_the_limit() -> None:
+    text = "\n".join(
+        ["Mein Titel", "", _PROSE, _PROSE, "", "Ähnliche Beiträge"]
+        + [f"Verwandter Beitrag Nummer {i}" for i in range(1, 121)]
+        + ["", "", "", "Noch ein Link", "", "Und noch einer"]
+    )
+    segments = _segment(text)
+    assert_consistent(text, segments)
+    runs = [(b.kind, b.lines[0], len(b.lines)) for b in segments.boilerplate]
+    # 120 adjacent lines: items of 50, 50, 20; three blank lines split, one does not.
+    assert runs == [
+        ("related-posts", 6, 1),
+        ("other", 7, 50),
+        ("other", 57, 50),
+        ("other", 107, 20),
+        ("other", 130, 2),
+    ]
+    assert segments.boilerplate[1].text.split("\n")[:2] == [
+        "Verwandter Beitrag Nummer 1",
+        "Verwandter Beitrag Nummer 2",
+    ]

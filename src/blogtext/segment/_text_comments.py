@@ -15,6 +15,7 @@ boilerplate, not comments.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from blogtext.segment._text_dates import find_time
 from blogtext.segment._text_lines import SENTENCE_END, TextLine, is_date_line
@@ -67,6 +68,8 @@ _FILLERS = frozenset(
         "/",
     }
 )
+#: The author prefixes with the space that must follow them (one ``startswith`` test).
+_AUTHOR_PREFIXES_SPACED = tuple(prefix + " " for prefix in AUTHOR_PREFIXES)
 #: Prepositions that tie a date to the words before it in a sentence ("Beschluss vom …").
 _DATE_PREPOSITIONS = frozenset({"vom", "seit", "bis", "ab", "zum", "since", "from", "until"})
 _ELLIPSES = ("[…]", "[...]", "[…", "[..]", "…]", "...]")
@@ -115,23 +118,27 @@ def parse_header(line: TextLine) -> Header | None:
     if rule is not None and rule.kind not in ("comment-meta", "byline", "reply-link"):
         return None
     author: str | None = None
-    # "Kommentar von Mareike", "Comment by Mirko Lange — 17.07, 2011 @ 13:04"
-    for prefix in AUTHOR_PREFIXES:
-        if low.startswith(prefix + " "):
-            rest = content[len(prefix) + 1 :]
-            date = line.date()
-            name_part = rest
-            if date is not None:
-                cut = date.start - (len(content) - len(rest))
-                name_part = rest[: max(cut, 0)]
-            author = _clean_name(name_part)
-            return Header([line.index], author or None, date.iso if date else None, line.indent)
+    # "Kommentar von Mareike", "Comment by Mirko Lange — 17.07, 2011 @ 13:04"; one
+    # tuple test first, since nearly every line has none of the prefixes.
+    if low.startswith(_AUTHOR_PREFIXES_SPACED):
+        for prefix in AUTHOR_PREFIXES:
+            if low.startswith(prefix + " "):
+                rest = content[len(prefix) + 1 :]
+                date = line.date()
+                name_part = rest
+                if date is not None:
+                    cut = date.start - (len(content) - len(rest))
+                    name_part = rest[: max(cut, 0)]
+                author = _clean_name(name_part)
+                iso = date.iso if date else None
+                return Header([line.index], author or None, iso, line.indent)
     if rule is not None and rule.kind != "byline":
         return None
-    # "Tabea sagt:", "Anna says:"
-    words = content.rstrip(":").split()
-    if 1 < len(words) <= 8 and words[-1].casefold() in comment_verbs() and content.endswith(":"):
-        return Header([line.index], _clean_name(" ".join(words[:-1])), None, line.indent)
+    # "Tabea sagt:", "Anna says:" (the colon test first: it spares the split on most lines)
+    if content.endswith(":"):
+        words = content.rstrip(":").split()
+        if 1 < len(words) <= 8 and words[-1].casefold() in comment_verbs():
+            return Header([line.index], _clean_name(" ".join(words[:-1])), None, line.indent)
     date = line.date()
     if date is not None and is_date_line(line, max_rest_words=20):
         before = _strip_fillers(content[: date.start])
@@ -184,11 +191,20 @@ def _strip_fillers(text: str) -> str:
         result = result.replace(" | | ", " | ")
     # Blogger glues the weekday to the name: "Andjela GligorijevicMittwoch,".
     low = result.casefold()
-    for name, value in names.items():
-        if value == 0 and len(name) >= 5 and low.endswith(name) and len(low) > len(name):
-            result = result[: -len(name)].rstrip(" ,")
-            break
+    tails = _weekday_tails()
+    if low.endswith(tails):  # one tuple test; the loop finds which name it was
+        for name in tails:
+            if low.endswith(name) and len(low) > len(name):
+                result = result[: -len(name)].rstrip(" ,")
+                break
     return result
+
+
+@cache
+def _weekday_tails() -> tuple[str, ...]:
+    """Weekday names of five or more letters, in the order of the month list (the first
+    match wins), so a header needs one ``endswith`` test instead of a loop over all names."""
+    return tuple(name for name, value in month_names().items() if value == 0 and len(name) >= 5)
 
 
 def _clean_name(text: str) -> str | None:

@@ -35,6 +35,8 @@ _CAPTCHA_OPS = frozenset("+-−–×x*÷/:=?")
 # One token of a captcha line: a number, a number word, an operator or an input box.
 _TOKEN = re.compile(r"\S{1,30}")
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S{1,500}")
+#: Every string ``_URL_ONLY`` can match starts with one of these.
+_URL_STARTS = ("http://", "https://", "www.")
 #: Stars of a rating widget ("★★★★☆").
 _STARS = frozenset("★☆✩✪✭✮⭐ ")
 #: Words and marks a pagination line may carry besides its page numbers.
@@ -93,7 +95,7 @@ class TextLine:
         """The date shown in this line, if any (cached)."""
         cached = self.__dict__.get("_date", False)
         if cached is False:
-            cached = find_date(self.content) if len(self.content) <= 300 else None
+            cached = _content_date(self.content) if len(self.content) <= 300 else None
             self.__dict__["_date"] = cached
         return cached
 
@@ -104,7 +106,12 @@ def split_lines(text: str) -> list[TextLine]:
 
 
 def make_line(index: int, raw: str) -> TextLine:
-    """Features of one line."""
+    """Features of one line.
+
+    Only indentation and the bullet depend on the raw line; everything else is a function
+    of the content and comes from :func:`_content_features`, which is cached because
+    menus, footers and share bars repeat on every page of a blog.
+    """
     if not raw or raw.isspace():
         return TextLine(
             index, raw, len(raw), len(raw), "", False, "", 0, None, False, False, False, blank=True
@@ -113,13 +120,14 @@ def make_line(index: int, raw: str) -> TextLine:
     indent = len(raw) - len(stripped)
     column = indent
     bullet = False
-    if stripped and stripped[0] in BULLETS:
+    lead = stripped[0]  # not blank, so there is a first non-space character
+    if lead in BULLETS:
         bullet = True
         rest = stripped[1:]
         body = rest.lstrip()
         column = indent + 1 + (len(rest) - len(body))
         stripped = body
-    elif indent and stripped[:1].isdigit():
+    elif indent and lead.isdigit():
         # w3m numbers ordered lists: " 1. Gabi sagt:"; only indented, so "1. Schritt" at
         # column 0 in a flat dump stays as written.
         dot = stripped.find(". ", 0, 4)
@@ -129,25 +137,14 @@ def make_line(index: int, raw: str) -> TextLine:
             stripped = stripped[dot + 2 :]
     content = stripped.rstrip()
     if len(content) > MAX_INSPECT:
+        # Not cached: such lines never repeat, and the key alone would pin megabytes.
         words = content.count(" ") + 1
         return TextLine(
             index, raw, indent, column, content, bullet, "", words, None, False, False, False
         )
-    norm, rule = _classify(content)
-    words = len(content.split())
-    captcha = rule is None and _is_captcha(content)
-    placeholder = _is_placeholder(content)
-    url_only = bool(content) and _URL_ONLY.fullmatch(content) is not None
-    arrow_nav = rating = False
-    if rule is None and 3 <= words <= 20:
-        rule = _link_row(content)
-    if words <= 15:
-        digits = "{n}" in norm  # the normaliser marks every digit run
-        if digits and is_pagination(content):
-            rule, arrow_nav = None, True  # "123" is a pager, not a bare comment number
-        elif rule is None and not captcha:
-            arrow_nav = _is_arrow_link(content)
-            rating = not arrow_nav and (digits or content[:1] in _STARS) and is_rating(content)
+    norm, words, rule, captcha, placeholder, url_only, arrow_nav, rating = _content_features(
+        content
+    )
     return TextLine(
         index,
         raw,
@@ -164,6 +161,38 @@ def make_line(index: int, raw: str) -> TextLine:
         arrow_nav,
         rating=rating,
     )
+
+
+#: What :func:`_content_features` returns: norm, words, rule, captcha, placeholder,
+#: url_only, arrow_nav, rating.
+_Features = tuple[str, int, PhraseRule | None, bool, bool, bool, bool, bool]
+
+
+@lru_cache(maxsize=8192)
+def _content_features(content: str) -> _Features:
+    """Every feature of a line that depends only on its content (at most MAX_INSPECT long).
+
+    Cached by content (the same bound as the phrase match it absorbs): a blog's menus,
+    footers and share bars repeat line for line, so most furniture lines are a look-up.
+    """
+    norm = normalize(content)
+    rule = match_phrase(norm) if content else None
+    words = len(content.split())
+    captcha = rule is None and _is_captcha(content)
+    placeholder = _is_placeholder(content)
+    # The prefix test spares the regex on the (vast majority of) lines that are no URL.
+    url_only = content.startswith(_URL_STARTS) and _URL_ONLY.fullmatch(content) is not None
+    arrow_nav = rating = False
+    if rule is None and 3 <= words <= 20:
+        rule = _link_row(content)
+    if words <= 15:
+        digits = "{n}" in norm  # the normaliser marks every digit run
+        if digits and is_pagination(content):
+            rule, arrow_nav = None, True  # "123" is a pager, not a bare comment number
+        elif rule is None and not captcha:
+            arrow_nav = _is_arrow_link(content)
+            rating = not arrow_nav and (digits or content[:1] in _STARS) and is_rating(content)
+    return norm, words, rule, captcha, placeholder, url_only, arrow_nav, rating
 
 
 def _link_row(content: str) -> PhraseRule | None:
@@ -207,7 +236,8 @@ def is_pagination(content: str) -> bool:
         return len(content) >= 3 and content == "123456789"[: len(content)]
     numbers: list[int] = []
     for token in content.casefold().split():
-        if token.isdigit() and len(token) <= 4:
+        # isdecimal, not isdigit: int() rejects digit-like marks such as "²" and "①".
+        if token.isdecimal() and len(token) <= 4:
             numbers.append(int(token))
         elif token not in _PAGER_WORDS:
             return False
@@ -243,10 +273,11 @@ _RATING_PUNCT = str.maketrans({ch: " " for ch in "()[],.:;/|-–"})
 
 
 @lru_cache(maxsize=8192)
-def _classify(content: str) -> tuple[str, PhraseRule | None]:
-    """Normalised text and phrase rule of a line's content (cached: menus repeat)."""
-    norm = normalize(content)
-    return norm, (match_phrase(norm) if content else None)
+def _content_date(content: str) -> DateMatch | None:
+    """:func:`find_date` of a line's content (at most 300 characters, so the cache stays
+    small), cached like the other content features: bylines and comment dates are asked
+    for by several passes and recur across a blog's pages."""
+    return find_date(content)
 
 
 def _starts_with_date(text: str) -> bool:

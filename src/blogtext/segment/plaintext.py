@@ -303,7 +303,7 @@ def _assemble(
     """Build the Segments from per-line labels and the parsed comments."""
     first = post.first_line
     body: list[Block] = []
-    boilerplate: list[Boilerplate] = []
+    boilerplate = _BoilerplateRuns()
     share_quotes: list[ShareQuote] = []
     previous: TextLine | None = None  # last body line, for joining hard-wrapped paragraphs
     for line in lines:
@@ -313,10 +313,11 @@ def _assemble(
                 previous = None
             continue
         if label != "body":
-            if line.content and line.norm and _is_bare_label(line) and previous is not None:
+            # ``previous`` first: the cheap test rules out nearly every furniture line.
+            if previous is not None and line.content and line.norm and _is_bare_label(line):
                 quote = body[-1].text
                 share_quotes.append(ShareQuote(quote, tuple(body[-1].lines), "label", line.content))
-            _add_boilerplate(boilerplate, label, line, first)
+            boilerplate.add(label, line.content, first + line.index)
             previous = None
             continue
         text = line.content
@@ -324,7 +325,7 @@ def _assemble(
         if suffix is not None:
             text = text[: len(text) - len(suffix)].rstrip()
             number = first + line.index
-            boilerplate.append(Boilerplate("share-button", suffix, (number,), inline=True))
+            boilerplate.add_inline(Boilerplate("share-button", suffix, (number,), inline=True))
             share_quotes.append(ShareQuote(text, (number,), "label", suffix))
         piece = LineSlice(first + line.index, line.column, text)
         kind = _block_kind(line, text, not body)
@@ -347,7 +348,7 @@ def _assemble(
         title=title,
         body=body,
         comments=comments,
-        boilerplate=boilerplate,
+        boilerplate=boilerplate.finish(),
         share_quotes=share_quotes,
     )
 
@@ -374,24 +375,48 @@ def _block_kind(line: TextLine, text: str, is_first: bool) -> str:
     return "paragraph"
 
 
-def _add_boilerplate(items: list[Boilerplate], kind: str, line: TextLine, first: int) -> None:
-    """Add a furniture line, merging it into the previous item of the same kind if adjacent.
+class _BoilerplateRuns:
+    """Furniture lines, each merged into the previous item of the same kind if adjacent.
 
-    Merged items are rebuilt per line; runs are short (a menu, a form), so this stays cheap,
-    and ``_merge_limit`` caps a run so a page of 10,000 menu lines stays linear.
+    The open run is kept as lists and turned into a :class:`Boilerplate` once, when it
+    closes: rebuilding the (frozen) item for every merged line took a third of the
+    assembly's time. A run still closes after ``_MERGE_LIMIT`` lines, so a huge menu
+    becomes items of at most that many lines.
     """
-    number = first + line.index
-    prev = items[-1] if items else None
-    if (
-        prev is not None
-        and prev.kind == kind
-        and not prev.inline
-        and prev.lines[-1] >= number - 2
-        and len(prev.lines) < _MERGE_LIMIT
-    ):
-        items[-1] = Boilerplate(kind, prev.text + "\n" + line.content, (*prev.lines, number))
-    else:
-        items.append(Boilerplate(kind, line.content, (number,)))
+
+    def __init__(self) -> None:
+        self.items: list[Boilerplate] = []
+        self.kind = ""  # kind of the open run ("" = no open run)
+        self.texts: list[str] = []
+        self.numbers: list[int] = []
+
+    def add(self, kind: str, text: str, number: int) -> None:
+        """A furniture line (file line ``number``) of ``kind``."""
+        if (
+            kind == self.kind
+            and self.numbers[-1] >= number - 2
+            and len(self.numbers) < _MERGE_LIMIT
+        ):
+            self.texts.append(text)
+            self.numbers.append(number)
+            return
+        self._close()
+        self.kind, self.texts, self.numbers = kind, [text], [number]
+
+    def add_inline(self, item: Boilerplate) -> None:
+        """An inline item (part of a body line); nothing merges into or across it."""
+        self._close()
+        self.items.append(item)
+
+    def finish(self) -> list[Boilerplate]:
+        """All items in line order."""
+        self._close()
+        return self.items
+
+    def _close(self) -> None:
+        if self.kind:
+            self.items.append(Boilerplate(self.kind, "\n".join(self.texts), tuple(self.numbers)))
+            self.kind = ""
 
 
 def _comments(post: Post, lines: list[TextLine], zone: CommentZone) -> list[Comment]:
