@@ -2,7 +2,9 @@
 
 Runs :func:`blogtext.segment.plaintext.segment_text` over every ``*.txt`` dump in
 ``<shared>/plaintext-corpus`` and ``<shared>/samples`` (default ``../shared`` next to the
-repository) several times and prints the mean time per dump. Target: ≤ 5 ms.
+repository) several times and prints the time per dump of the first round (every dump new to
+the line-feature cache, as in a real run; it decides the verdict), the mean and the best
+round. Target: ≤ 5 ms.
 
 Usage: ``python bench/bench_segment_text.py [--shared DIR] [--rounds N]``.
 """
@@ -51,11 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         rounds.append((time.perf_counter() - start) * 1000 / len(posts))
     mean_ms = sum(rounds) / len(rounds)
     best_ms = min(rounds)
-    verdict = "ok" if mean_ms <= TARGET_MS else "SLOW"
+    # Line features are cached by line text, so later rounds mostly hit the cache; the first
+    # round sees every dump once, as a real run does, and decides the verdict.
+    first_ms = rounds[0]
+    verdict = "ok" if first_ms <= TARGET_MS else "SLOW"
     # The best round is the figure least disturbed by other load on the machine.
     print(
-        f"{len(posts)} dumps x {args.rounds} rounds: mean {mean_ms:.2f} ms per dump, "
-        f"best round {best_ms:.2f} ms (target ≤ {TARGET_MS} ms) {verdict}"
+        f"{len(posts)} dumps x {args.rounds} rounds: first round (each dump new) {first_ms:.2f} ms "
+        f"per dump, mean {mean_ms:.2f} ms, best round {best_ms:.2f} ms (target ≤ {TARGET_MS} ms) "
+        f"{verdict}"
     )
     return 0
 
