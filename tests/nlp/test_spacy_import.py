@@ -86,3 +86,18 @@ def test_check_command_never_imports_spacy_cli(tmp_path: Path) -> None:
         "print('spacy' in sys.modules, 'spacy.cli' in sys.modules, code)\n"
     )
     assert out.splitlines()[-1] in ("True False 0", "True False 1")
+
+
+def test_entry_point_index_gives_catalogues_answers() -> None:
+    out = run_python(
+        "import importlib.metadata as metadata\n"
+        "from blogtext.nlp import spacy_import\n"
+        "spacy_import.install()\n"
+        "import spacy, catalogue\n"
+        "indexed, full = catalogue.AVAILABLE_ENTRY_POINTS, metadata.entry_points()\n"
+        "groups = set(full.groups) | {'spacy_no_such_group'}\n"
+        "same = all(list(indexed.select(group=g)) == list(full.select(group=g)) for g in groups)\n"
+        "named = list(indexed.select(group='spacy_factories', name='blogtext_sentences'))\n"
+        "print(type(indexed).__name__, len(groups) > 5, same, [ep.name for ep in named])\n"
+    )
+    assert out == "GroupIndexedEntryPoints True True ['blogtext_sentences']"

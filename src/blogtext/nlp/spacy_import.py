@@ -13,6 +13,10 @@ merged then reverted because ``spacy.cli`` stopped resolving; #13721 redoes it w
 * right after, the placeholders leave ``sys.modules``, so ``import spacy.cli`` imports the real
   package, and the attribute ``spacy.cli`` loads it on first access (module ``__getattr__``).
 
+Loading a pipeline asks spaCy's registries (catalogue) for entry points about 180 times, and
+each ask scans every entry point of every installed distribution (~70 ms in all). The same
+hook gives catalogue's table of entry points an index by group, with identical answers.
+
 ``BLOGTEXT_EAGER_SPACY=1`` switches this off. If spaCy's package no longer looks as expected,
 the hook steps aside and spaCy is imported as usual.
 """
@@ -100,8 +104,29 @@ class _WithoutCliLoader:
             module.__loader__ = self._loader
             if module.__spec__ is not None:
                 module.__spec__.loader = self._loader
+            _index_entry_points()
             # The placeholders were never loaded, so ``spacy.cli`` is unset unless spaCy set it.
             if module.__dict__.get("cli") is cli:
                 del module.__dict__["cli"]
             if "cli" not in module.__dict__:
                 module.__dict__.setdefault("__getattr__", _spacy_getattr)
+
+
+def _index_entry_points() -> None:
+    """Answer catalogue's ``select(group=...)`` from a dict instead of a scan of all groups."""
+    catalogue = sys.modules.get("catalogue")
+    table = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if table is None or not isinstance(table, dict) or not hasattr(table, "select"):
+        return  # another catalogue or Python version: leave it alone
+
+    from importlib.metadata import EntryPoints
+
+    nothing = EntryPoints(())
+
+    class GroupIndexedEntryPoints(type(table)):  # type: ignore[misc]
+        def select(self, **params: Any) -> Any:
+            if params.keys() == {"group"}:
+                return dict.get(self, params["group"], nothing)
+            return super().select(**params)
+
+    catalogue.AVAILABLE_ENTRY_POINTS = GroupIndexedEntryPoints(dict.items(table))  # type: ignore[union-attr]
