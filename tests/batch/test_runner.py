@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 
 import pandas as pd
@@ -168,3 +169,63 @@ def test_cache_key_changes_with_settings_content_and_pipeline(tmp_path):
     path.write_text(post_text(0) + "Mehr.\n", "utf-8")
     [changed] = list(read_inputs([path]))
     assert base != cache_key(changed, run_fingerprint(Settings(), FAKE_PIPELINE))
+
+
+def table_files(out):
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (out / "corpus").iterdir()}
+
+
+def dashboard(out):
+    return re.sub(r"Erstellt [^.<]*\.", "Erstellt X.", (out / "index.html").read_text("utf-8"))
+
+
+def test_runner_rerun_keeps_unchanged_tables_and_writes_the_dashboard(tmp_path, fake_analyzer):
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    write_corpus(corpus, 4)
+    (corpus / "leer.txt").write_text("Titel\n\nLEER\n", "utf-8")
+    run(corpus, out)
+    tables, page = table_files(out), dashboard(out)
+    summary = run(corpus, out)
+    assert (summary.reused, summary.posts, len(summary.failures)) == (4, 4, 1)
+    assert table_files(out) == tables  # not even rewritten
+    assert dashboard(out) == page and errors(out)[0][1] == "article body is empty"
+    run(corpus, out, use_cache=False)  # rebuilds everything: the same text
+    assert {n: b for n, (b, _) in table_files(out).items()} == {
+        n: b for n, (b, _) in tables.items()
+    }
+    assert dashboard(out) == page
+
+
+def test_runner_rebuilds_tables_changed_on_disk(tmp_path, fake_analyzer):
+    write_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run(tmp_path / "in", out)
+    tables = {name: data for name, (data, _) in table_files(out).items()}
+    (out / "corpus" / "findings.csv").unlink()
+    (out / "corpus" / "posts.csv").write_text("edited\n", "utf-8")
+    run(tmp_path / "in", out)
+    assert {name: data for name, (data, _) in table_files(out).items()} == tables
+
+
+def test_runner_never_trusts_tables_of_an_interrupted_rebuild(tmp_path, fake_analyzer, monkeypatch):
+    from blogtext.batch.cache import ReportCache
+
+    write_corpus(tmp_path / "a", 3)
+    write_corpus(tmp_path / "b", 2)
+    out = tmp_path / "out"
+    run(tmp_path / "a", out)
+    tables = {name: data for name, (data, _) in table_files(out).items()}
+    record = ReportCache.set_corpus_state
+
+    def killed_after_the_tables(cache, fingerprint, summary=""):
+        if fingerprint is not None:
+            raise KeyboardInterrupt  # the tables of b are in place, their record is not
+        record(cache, fingerprint, summary)
+
+    monkeypatch.setattr(ReportCache, "set_corpus_state", killed_after_the_tables)
+    with pytest.raises(KeyboardInterrupt):
+        run(tmp_path / "b", out)
+    monkeypatch.setattr(ReportCache, "set_corpus_state", record)
+    assert len(pd.read_csv(out / "corpus" / "posts.csv")) == 2
+    run(tmp_path / "a", out)  # a's record was forgotten before b's tables replaced a's
+    assert {name: data for name, (data, _) in table_files(out).items()} == tables

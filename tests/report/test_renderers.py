@@ -172,3 +172,17 @@ def test_dashboard_says_which_analyses_did_not_run(report):
     # readability (2 charts), themes, comments, share-quotes; gender findings still chart
     assert page.count("ist für keinen Beitrag verfügbar") == 5
     assert "<h3>Gender-Hinweise nach Regel</h3>" in page
+
+
+def test_dashboard_summary_kept_as_json_renders_the_same_page(report):
+    summary = CorpusSummary()
+    for i in range(4):
+        report["id"] = f"post-{i}"
+        if i == 2:
+            del report["readability"]
+        summary.add(report, report_rows(report)["posts"][0])
+    kept = CorpusSummary.from_json(summary.to_json())
+    assert kept == summary
+    assert render_dashboard(kept, [("a", "b")], "now") == render_dashboard(
+        summary, [("a", "b")], "now"
+    )

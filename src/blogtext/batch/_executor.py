@@ -8,27 +8,42 @@ reading the inputs ahead.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
-from blogtext.batch.worker import WorkItem, WorkResult, init_worker, run_chunk
+from blogtext.batch.worker import (
+    WorkItem,
+    WorkResult,
+    init_worker,
+    run_chunk,
+    settle_collector,
+)
 from blogtext.config import Settings
+
+if TYPE_CHECKING:  # imported when a pool is made: a --jobs 1 run need not load them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 OnResults = Callable[[list[WorkResult]], None]
 
 
 class InlineExecutor:
-    """Runs each chunk at once, in this process (no pickling, one pipeline load)."""
+    """Runs each chunk at once, in this process (no pickling, one pipeline load).
+
+    The garbage collector is settled for the run (:func:`~blogtext.batch.worker.settle_collector`;
+    the run restores it when it ends), and what is alive is frozen once the first analysis has
+    loaded the pipeline.
+    """
 
     def __init__(self, settings: Settings, formats: Sequence[str], on_results: OnResults) -> None:
         self.settings, self.formats, self.on_results = settings, tuple(formats), on_results
+        settle_collector(freeze=False)
 
     def submit(self, chunk: list[WorkItem]) -> None:
         """Process ``chunk`` now."""
-        self.on_results(run_chunk(chunk, self.settings, self.formats))
+        results = run_chunk(chunk, self.settings, self.formats)
+        settle_collector(freeze=any(item.report is None for item in chunk))
+        self.on_results(results)
 
     def close(self) -> None:
         """Nothing is pending."""
@@ -55,8 +70,11 @@ class PoolExecutor:
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["spacy", "blogtext.batch.worker"])
+        context.set_forkserver_preload(["spacy", "blogtext.batch.worker", "blogtext.pipeline"])
         return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=context,
@@ -67,11 +85,15 @@ class PoolExecutor:
     def submit(self, chunk: list[WorkItem]) -> None:
         """Queue ``chunk``; first wait while two chunks per worker are in flight."""
         while len(self.pending) >= 2 * self.jobs:
-            self._collect(FIRST_COMPLETED)
+            self._collect()
         self.pending[self.pool.submit(run_chunk, chunk, self.settings, self.formats)] = chunk
 
-    def _collect(self, how: str) -> None:
-        done, _ = wait(list(self.pending), return_when=how)
+    def _collect(self) -> None:
+        """Hand on the results of the chunks that are done (at least one; waits for it)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
         lost: list[list[WorkItem]] = []
         for future in done:
             chunk = self.pending.pop(future)
@@ -100,7 +122,7 @@ class PoolExecutor:
         """Wait for every pending chunk, then stop the workers."""
         try:
             while self.pending:
-                self._collect(FIRST_COMPLETED)
+                self._collect()
         except BaseException:
             self.abort()
             raise

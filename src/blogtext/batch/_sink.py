@@ -31,7 +31,7 @@ from blogtext.batch.runner import (
     _work_items,
     estimate_posts,
 )
-from blogtext.batch.worker import WorkItem, WorkResult
+from blogtext.batch.worker import WorkItem, WorkResult, restore_collector
 from blogtext.config import Settings
 from blogtext.model import PipelineInfo
 from blogtext.nlp.model import require_pipeline
@@ -121,6 +121,7 @@ def run_batch_with(
             summary = BatchSummary(output.root, analysed=state.analysed, reused=state.reused)
             finish_run(output, state, formats, summary, observer)
         finally:
+            restore_collector()  # the local engine settles it for the run (worker.py)
             cache.close()
     summary.seconds = time.perf_counter() - started
     observer.finished(summary)

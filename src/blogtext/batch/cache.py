@@ -3,13 +3,18 @@
 Two tables:
 
 ``reports``
-    cache key → the per-post report dict (JSON text). The key is the SHA-256 of everything that
-    decides the report (:func:`cache_key`), so an entry never goes stale: a change to the post,
-    blogtext, the pipeline or the settings gives a new key.
+    cache key → the per-post report dict (JSON text: the per-post file's own text, or compact
+    JSON). The key is the SHA-256 of everything that decides the report (:func:`cache_key`), so
+    an entry never goes stale: a change to the post, blogtext, the pipeline or the settings
+    gives a new key.
 ``outputs``
     post id → (cache key, formats) of the per-post files last written completely. A rerun that
     finds the same key and formats and the files on disk skips the post entirely, which is what
     makes a rerun over an unchanged corpus nearly free.
+
+``meta`` also records which posts the corpus tables on disk hold
+(:meth:`ReportCache.corpus_state`), so a rerun over an unchanged corpus keeps them instead of
+reading every report again.
 
 Only the main process of a run opens the database (workers never do), and a run holds an
 exclusive lock on ``DIR/.cache/lock`` so two runs never write one directory at once.
@@ -138,6 +143,7 @@ class ReportCache:
         with self._transaction():
             self._db.execute("DELETE FROM reports")
             self._db.execute("DELETE FROM outputs")
+            self._db.execute("DELETE FROM meta WHERE key IN ('corpus_tables', 'corpus_summary')")
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
 
     @contextlib.contextmanager
@@ -157,6 +163,12 @@ class ReportCache:
         row = self._db.execute("SELECT report FROM reports WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has(self, key: str) -> bool:
+        """Whether a report for ``key`` is cached (without reading it; ``False`` with the cache off)."""
+        if not self.read_enabled:
+            return False
+        return self._db.execute("SELECT 1 FROM reports WHERE key=?", (key,)).fetchone() is not None
+
     def written(self, post_id: str) -> tuple[str, str] | None:
         """(key, formats) of the files last completed for ``post_id``."""
         if not self.read_enabled:
@@ -166,9 +178,14 @@ class ReportCache:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def put(self, key: str, report: dict[str, Any]) -> None:
-        """Queue ``report`` under ``key``."""
-        text = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
+    def put(self, key: str, report: dict[str, Any], text: str | None = None) -> None:
+        """Queue ``report`` under ``key``.
+
+        ``text`` is the report as JSON when it exists already (the per-post file): it is stored
+        as it is, which saves encoding the report a second time (:meth:`get` reads either form).
+        """
+        if text is None:
+            text = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
         self._pending.append(("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, text)))
 
     def mark_written(self, post_id: str, key: str, formats: str) -> None:
@@ -176,6 +193,36 @@ class ReportCache:
         self._pending.append(
             ("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", (post_id, key, formats))
         )
+
+    def corpus_state(self) -> tuple[str, str] | None:
+        """(fingerprint, dashboard summary) of the corpus tables last written completely.
+
+        ``None`` when unknown or with the cache off (``--no-cache`` rebuilds everything).
+        """
+        if not self.read_enabled:
+            return None
+        rows = dict(
+            self._db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('corpus_tables', 'corpus_summary')"
+            )
+        )
+        if "corpus_tables" not in rows or "corpus_summary" not in rows:
+            return None
+        return rows["corpus_tables"], rows["corpus_summary"]
+
+    def set_corpus_state(self, fingerprint: str | None, summary: str = "") -> None:
+        """Record (now, in its own transaction) which posts the tables on disk hold.
+
+        ``None`` forgets it: called before tables are replaced, so a run killed halfway never
+        leaves a record that describes tables it did not finish.
+        """
+        with self._transaction():
+            self._db.execute("DELETE FROM meta WHERE key IN ('corpus_tables', 'corpus_summary')")
+            if fingerprint is not None:
+                self._db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("corpus_tables", fingerprint), ("corpus_summary", summary)],
+                )
 
     def forget_outputs(self, keep: set[str]) -> None:
         """Drop output records of posts not in ``keep`` (their files were pruned)."""

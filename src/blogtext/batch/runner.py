@@ -12,7 +12,8 @@ Flow, and why it survives ``kill -9`` at any moment:
 4. At the end — and only then — stale per-post files are pruned, and the corpus tables, the
    dashboard and ``errors.csv`` are rebuilt from the per-post JSON files of this run, each
    written to a temporary file and renamed. The tables therefore always describe exactly the
-   posts of the last complete run, with one row per post and no duplicates.
+   posts of the last complete run, with one row per post and no duplicates. (Tables that
+   already hold exactly these posts and reports are kept as they are: see ``_finish``.)
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class BatchSummary:
 class _Entry:
     seq: int
     location: str
+    key: str = ""  # the cache key of the post's report
     ok: bool | None = None  # None while pending
 
 
@@ -118,7 +120,7 @@ class _RunState:
             else:
                 self.output.write_post_files(result.post_id, result.files)
                 if result.fresh:
-                    self.cache.put(result.key, result.report)
+                    self.cache.put(result.key, result.report, result.files.get("json"))
                     self.analysed += 1
                 else:
                     self.reused += 1
@@ -216,17 +218,16 @@ def _work_items(
                 f"duplicate post id '{item.id}' (same as {first}); the first one is kept",
             )
             continue
-        state.entries[item.id] = _Entry(seq, item.location)
         key = cache_key(item, run)
-        cached = state.cache.get(key)
+        state.entries[item.id] = _Entry(seq, item.location, key)
         if (
-            cached is not None
-            and state.cache.written(item.id) == (key, state.formats_key)
+            state.cache.written(item.id) == (key, state.formats_key)
             and state.output.has_files(item.id, state.formats)
+            and state.cache.has(key)
         ):
             state.finish_skipped(item.id)
             continue
-        yield WorkItem(seq, item, key, cached)
+        yield WorkItem(seq, item, key, state.cache.get(key))
 
 
 def _chunks(items: Iterator[WorkItem], options: BatchOptions) -> Iterator[list[WorkItem]]:

@@ -12,6 +12,7 @@ reports in memory.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,6 +56,39 @@ class CorpusSummary:
         for quote in v.items(report, "share_quotes") or []:
             if len(self.quote_examples) < QUOTE_EXAMPLES and v.text(quote.get("text")):
                 self.quote_examples.append((v.title(report), v.text(quote.get("text")) or ""))
+
+    def to_json(self) -> str:
+        """The summary as JSON text (kept with the tables, so an unchanged corpus needs no
+        report read again); :meth:`from_json` gives it back exactly, order included."""
+        return json.dumps(
+            {
+                "posts": self.posts,
+                "available": self.available,
+                "style_forms": self.style_forms,
+                "style_posts": self.style_posts,
+                "gender_rules": self.gender_rules,
+                "theme_posts": self.theme_posts,
+                "theme_phrase": self.theme_phrase,
+                "quote_examples": self.quote_examples,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CorpusSummary:
+        """The summary :meth:`to_json` wrote."""
+        data = json.loads(text)
+        return cls(
+            posts=data["posts"],
+            available=Counter(data["available"]),
+            style_forms=Counter(data["style_forms"]),
+            style_posts=Counter(data["style_posts"]),
+            gender_rules=Counter(data["gender_rules"]),
+            theme_posts=Counter(data["theme_posts"]),
+            theme_phrase=data["theme_phrase"],
+            quote_examples=[(title, text) for title, text in data["quote_examples"]],
+        )
 
     def _add_gender(self, report: dict[str, Any]) -> None:
         for finding in v.items(report, "findings") or []:

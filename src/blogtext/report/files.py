@@ -14,6 +14,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: Output files get the mode of any new file of the user (``0o666`` minus the umask), not the
+#: 0600 of :func:`tempfile.mkstemp`: reports are made to be shared and served. Read once, at
+#: import, because reading the umask means setting it.
+FILE_MODE = 0o666 & ~_read_umask()
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` atomically (same directory, fsync, rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -23,6 +35,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -32,10 +45,15 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
-def write_csv_atomic(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """A CSV file (UTF-8, header row) written atomically."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text with a header row (``\\n`` line ends)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
-    write_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_csv_atomic(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A CSV file (UTF-8, header row) written atomically."""
+    write_atomic(path, csv_text(header, rows))

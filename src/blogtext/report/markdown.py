@@ -15,15 +15,21 @@ from blogtext.report import _values as v
 __all__ = ["md_escape", "render_markdown"]
 
 #: Characters with inline meaning; line-start syntax (#, >, -, 1.) cannot occur because every
-#: value is placed after a fixed prefix.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+#: value is placed after a fixed prefix. Each becomes itself behind a backslash, and the
+#: HTML-significant ones become entities, in one pass.
+_MD_ESCAPES = str.maketrans(
+    {char: "\\" + char for char in "\\`*_[]|~"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+#: Most values (numbers, rule ids, plain sentences) hold none of them and are returned as they are.
+_MD_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]|~&<>]").search
 
 
 def md_escape(value: object) -> str:
     """``value`` as inert Markdown text on one line."""
     text = "" if value is None else " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    if _MD_NEEDS_ESCAPE(text) is None:
+        return text
+    return text.translate(_MD_ESCAPES)
 
 
 def render_markdown(report: dict[str, Any]) -> str:
