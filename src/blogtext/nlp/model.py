@@ -14,6 +14,7 @@ The pipeline is loaded once per process (:func:`load_pipeline` caches it).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -87,11 +88,9 @@ def require_pipeline(explicit: str | None = None) -> PipelineInfo:
 
 
 def _describe(name_or_path: str) -> PipelineInfo | None:
-    import spacy.util
-
-    path: Path | None
-    if spacy.util.is_package(name_or_path):
-        path = spacy.util.get_package_path(name_or_path)
+    # Without importing spaCy (~1 s): a cached rerun or a `model status` never needs it.
+    path = _package_directory(name_or_path)
+    if path is not None:
         try:
             # A package directory holds one subdirectory with the data (name-version).
             data_dirs = [p for p in path.iterdir() if (p / "meta.json").is_file()]
@@ -103,17 +102,33 @@ def _describe(name_or_path: str) -> PipelineInfo | None:
         if not (path / "meta.json").is_file() or not (path / "config.cfg").is_file():
             return None
     try:
-        meta = spacy.util.load_meta(path / "meta.json")
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    package = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
+    if not isinstance(meta, dict) or not all(meta.get(key) for key in ("lang", "name", "version")):
+        return None  # what spacy.util.load_meta rejects
+    package = f"{meta['lang']}_{meta['name']}"
     return PipelineInfo(
         name=package,
-        version=str(meta.get("version", "?")),
+        version=str(meta["version"]),
         path=str(path),
         components=tuple(meta.get("pipeline", ())),
         stand_in=package == STAND_IN,
     )
+
+
+def _package_directory(name: str) -> Path | None:
+    """The directory of the installed pipeline package ``name`` (as spaCy's is_package and
+    get_package_path find it, but without importing the package, which imports spaCy)."""
+    from importlib import metadata, util
+
+    try:
+        metadata.distribution(name)
+        spec = util.find_spec(name)
+    except (metadata.PackageNotFoundError, ImportError, ValueError):
+        return None
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else None
 
 
 @cache
