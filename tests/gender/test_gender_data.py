@@ -89,3 +89,39 @@ def test_gender_lexicon_person_kind(word: str, kind: str | None) -> None:
     match = lex.lookup(word)
     assert match is not None
     assert lex.person_kind(match) == kind
+
+
+def _eager_person_nouns() -> tuple[dict[str, tuple[str, frozenset]], dict[str, str]]:
+    """Form → (lemma, cells of its first row) and lemma → feminine (last row), built the
+    direct way: every row of the person-noun tables in order."""
+    cells_order = [
+        (case, number) for number in ("sg", "pl") for case in ("nom", "gen", "dat", "acc")
+    ]
+    forms: dict[str, tuple[str, frozenset]] = {}
+    feminines: dict[str, str] = {}
+    for name in ("person_nouns.tsv", "person_nouns_extra.tsv"):
+        for lemma, feminine, *cells in read_tsv("gender", name):
+            feminines[lemma] = feminine
+            row_cells: dict[str, set] = {}
+            for cell, variants in zip(cells_order, cells, strict=True):
+                for form in variants.split("|"):
+                    row_cells.setdefault(form, set()).add(cell)
+            for form, found in row_cells.items():
+                forms.setdefault(form, (lemma, frozenset(found)))
+    return forms, feminines
+
+
+def test_gender_lexicon_lazy_rows_read_like_the_tables() -> None:
+    """The row index (person nouns made on first use) gives every form the readings of the
+    first row that has it, and every lemma the noun of its last row."""
+    lex = load_lexicon()
+    forms, feminines = _eager_person_nouns()
+    for form, (lemma, cells) in forms.items():
+        assert lex.has_form(form)
+        noun, found = lex.readings(form)
+        assert (noun.lemma, found) == (lemma, cells), form
+    assert not lex.has_form("Kundin")  # feminine forms are not masculine readings
+    assert len(lex.nouns) == len(feminines)
+    for lemma, feminine in feminines.items():
+        assert lemma in lex.nouns and lex.nouns[lemma].feminine == feminine
+    assert lex.nouns["Kunde"] is lex.nouns["Kunde"]  # made once

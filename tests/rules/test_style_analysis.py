@@ -108,3 +108,20 @@ def test_style_analysis_compound_split(word: str, suggestions: tuple[str, ...]) 
 
 def test_style_analysis_compound_without_boundary() -> None:
     assert split_compound("Internationalisierung") is None
+
+
+@pytest.mark.model
+def test_style_analysis_clause_count_from_tags_matches_the_token_scan(nlp) -> None:
+    from blogtext.analyzers._style_syntax import count_clauses
+    from blogtext.analyzers.style import _clauses
+
+    text = (
+        "Wir wissen, wie wichtig das ist, weil die Kunden, die uns schreiben, warten. "
+        "Wer fragt, wann das Team kommt, bekommt eine Antwort. Welche Daten brauchen wir? "
+        "Das Produkt, das wir vorstellen, ist neu, und wir freuen uns, dass es gefällt."
+    )
+    body = BodyText(blocks_from_plain_text(text))
+    analysis = analyze_style(nlp(body.text), body)
+    for sentence in analysis.sentences:
+        own = analysis.sentence_tokens(sentence)
+        assert _clauses(tuple(t.tag for t in own), own) == count_clauses(own)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from importlib import resources
 
 import pytest
@@ -62,3 +63,32 @@ def test_style_data_phrase_index_longest_match_without_overlap() -> None:
     words = ["Im", "Grunde", "genommen", "ist", "das", "im", "Grunde", "richtig"]
     found = [(m.first, m.last, m.entry.phrase) for m in index.find(words)]
     assert found == [(0, 2, "im grunde genommen"), (5, 6, "im grunde")]
+
+
+def _reference_find(index: lexicon.PhraseIndex, words: list[str]) -> list[tuple[int, int]]:
+    """Longest phrase at each token, left to right, skipping past every match."""
+    folded = [w.casefold() for w in words]
+    found, i = [], 0
+    while i < len(folded):
+        matched = 0
+        for phrase, _entry in index._by_first.get(folded[i], ()):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                found.append((i, i + len(phrase) - 1))
+                matched = len(phrase)
+                break
+        i += matched or 1
+    return found
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_style_data_phrase_index_scan_matches_the_reference(seed: int) -> None:
+    rng = random.Random(seed)
+    index = lexicon.PhraseIndex(
+        [*lexicon.transition_words(), *lexicon.empty_phrases(), *lexicon.fillers()]
+    )
+    vocabulary = [w for e in lexicon.empty_phrases() for w in e.words] + ["Haus", ",", "."]
+    words = [rng.choice(vocabulary) for _ in range(300)]
+    words = [w.capitalize() if rng.random() < 0.2 else w for w in words]
+    assert [(m.first, m.last) for m in index.find(words)] == _reference_find(index, words)
+    folded = [w.casefold() for w in words]
+    assert index.starts(folded) == [i for i, w in enumerate(folded) if w in index._by_first]

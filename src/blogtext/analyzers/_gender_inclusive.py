@@ -21,21 +21,25 @@ _UPPER = r"[A-ZÄÖÜ]"
 
 # Gender star / colon / underscore / slash directly before the feminine ending.
 # "Kund*innen", "Kund:in", "Kund_innen", "Mitarbeiter/innen", "Kund/-innen", "Mitarbeiter/-in".
-_SUFFIX_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("stern", re.compile(rf"\b{_UPPER}{_L}*\*in(?:nen)?\b")),
-    ("doppelpunkt", re.compile(rf"\b{_UPPER}{_L}*:in(?:nen)?\b")),
-    ("unterstrich", re.compile(rf"\b{_UPPER}{_L}*_in(?:nen)?\b")),
-    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*/-?in(?:nen)?\b")),
+# Each pattern comes with the substrings every match contains: most texts have none of them,
+# and a substring test is much cheaper than a scan with the pattern.
+_SUFFIX_FORMS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("stern", re.compile(rf"\b{_UPPER}{_L}*\*in(?:nen)?\b"), ("*in",)),
+    ("doppelpunkt", re.compile(rf"\b{_UPPER}{_L}*:in(?:nen)?\b"), (":in",)),
+    ("unterstrich", re.compile(rf"\b{_UPPER}{_L}*_in(?:nen)?\b"), ("_in",)),
+    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*/-?in(?:nen)?\b"), ("/", "in")),
     # Full forms with a slash: "Kunden/Kundinnen", "Kundinnen/Kunden".
-    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*/{_UPPER}{_L}*innen\b")),
-    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*innen/{_UPPER}{_L}*\b")),
+    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*/{_UPPER}{_L}*innen\b"), ("/", "innen")),
+    ("schraegstrich", re.compile(rf"\b{_UPPER}{_L}*innen/{_UPPER}{_L}*\b"), ("innen/",)),
     # Parentheses: "Mitarbeiter(innen)", "Mitarbeiter(in)", "Kunde(n)/(in)", "Kund(inn)en".
-    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\((?:n|en)\)/\(in(?:nen)?\)")),
-    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\(in(?:nen)?\)")),
-    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\(inn\)en\b")),
+    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\((?:n|en)\)/\(in(?:nen)?\)"), (")/(in",)),
+    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\(in(?:nen)?\)"), ("(in",)),
+    ("klammer", re.compile(rf"\b{_UPPER}{_L}*\(inn\)en\b"), ("(inn)en",)),
 )
 # Binnen-I: "KundInnen", "MitarbeiterIn". Needs the lexicon check because of "LinkedIn".
 _BINNEN_I = re.compile(rf"\b({_UPPER}{_LOWER}+)(In|Innen)\b")
+#: Separators of the pronoun forms below; a text without any has none of them.
+_PRONOUN_SEPARATORS = "*:_/"
 # Pronoun and article forms: "jede*r", "ein:e", "eine_n", "der/die", "jede/r", "der*die".
 _PRONOUN = re.compile(
     r"\b(?:[Jj]ede|[Ee]ine?|[Kk]eine?|[Ss]eine?|[Ii]hre?|[Dd]iese|[Ww]elche|[Mm]anche)"
@@ -51,13 +55,15 @@ _PAIR_FEM_FIRST = re.compile(
 )
 # Masculine first: "Kunden und Kundinnen", "Kollegen oder Kolleginnen".
 _PAIR_MASC_FIRST = re.compile(rf"\b({_UPPER}{_L}*)\s+{_CONJ}\s+{_DET}({_UPPER}{_L}*?)in(?:nen)?\b")
+# A capitalised word, for the neutral forms ("Mitarbeitende", "Team").
+_CAPITALISED_WORD = re.compile(rf"\b{_UPPER}{_L}+\b")
 # A footnote line: starts with "*" (or a dagger) followed by a space.
 _FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*(?:\*{1,3}|†)[ \t]+\S")
 # A footnote marker: a word directly followed by "*" that is not a gender star.
 _FOOTNOTE_MARK = re.compile(rf"(?<={_L})\*{{1,3}}(?!{_L})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawForm:
     """An inclusive form found in the text (``kind``: noun, pronoun, paarform, neutral)."""
 
@@ -87,24 +93,28 @@ def _pair_matches(fem_stem: str, masc: str) -> bool:
 def find_inclusive(text: str, lex: Lexicon) -> list[RawForm]:
     """All inclusive forms in ``text``, sorted by start offset, overlaps removed."""
     found: list[RawForm] = []
-    for style, pattern in _SUFFIX_FORMS:
+    for style, pattern, needles in _SUFFIX_FORMS:
+        if not all(needle in text for needle in needles):
+            continue
         for m in pattern.finditer(text):
             found.append(RawForm(m.group(), style, "noun", m.start(), m.end()))
-    for m in _BINNEN_I.finditer(text):
-        stem = m.group(1)
-        # "LinkedIn", "CheckIn": accept only when the stem is a person noun or its stem.
-        if stem in lex.nouns or lex.lookup(stem) or lex.lookup(stem + "e"):
-            found.append(RawForm(m.group(), "binnen-i", "noun", m.start(), m.end()))
-    for m in _PRONOUN.finditer(text):
-        style = _separator_style(m.group())
-        found.append(RawForm(m.group(), style, "pronoun", m.start(), m.end()))
+    if "In" in text:
+        for m in _BINNEN_I.finditer(text):
+            stem = m.group(1)
+            # "LinkedIn", "CheckIn": accept only when the stem is a person noun or its stem.
+            if stem in lex.nouns or lex.lookup(stem) or lex.lookup(stem + "e"):
+                found.append(RawForm(m.group(), "binnen-i", "noun", m.start(), m.end()))
+    if any(separator in text for separator in _PRONOUN_SEPARATORS):
+        for m in _PRONOUN.finditer(text):
+            style = _separator_style(m.group())
+            found.append(RawForm(m.group(), style, "pronoun", m.start(), m.end()))
     for m in _PAIR_FEM_FIRST.finditer(text):
         if _pair_matches(m.group(1), m.group(2)):
             found.append(RawForm(m.group(), "paarform", "paarform", m.start(), m.end()))
     for m in _PAIR_MASC_FIRST.finditer(text):
         if _pair_matches(m.group(2), m.group(1)):
             found.append(RawForm(m.group(), "paarform", "paarform", m.start(), m.end()))
-    for m in re.finditer(rf"\b{_UPPER}{_L}+\b", text):
+    for m in _CAPITALISED_WORD.finditer(text):
         if m.group() in lex.neutral_forms:
             found.append(RawForm(m.group(), "neutral", "neutral", m.start(), m.end()))
     return _without_overlaps(found)

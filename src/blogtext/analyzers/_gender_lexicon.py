@@ -6,8 +6,10 @@ Everything is read once from ``blogtext/data/gender/`` (see its README) and cach
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain, repeat
 
 from blogtext.data import read_lines, read_tsv
 
@@ -74,20 +76,39 @@ class NeutralAlternative:
 
 
 class Lexicon:
-    """All lookups the gender analysis needs; build it with :func:`load_lexicon`."""
+    """All lookups the gender analysis needs; build it with :func:`load_lexicon`.
+
+    Loading is on the start-up path of ``blogtext check``, so the 4,500-row person-noun table
+    is not turned into objects up front: the load only indexes which row each word form is in
+    (a few string operations per row), and a row becomes a :class:`PersonNoun` the first time
+    a lookup needs it.
+    """
 
     def __init__(self) -> None:
-        self.nouns: dict[str, PersonNoun] = {}
-        self.forms: dict[str, list[tuple[PersonNoun, tuple[str, str]]]] = {}
-        for name in ("person_nouns.tsv", "person_nouns_extra.tsv"):
-            for row in read_tsv(AREA, name):
-                lemma, feminine, *cells = row
-                forms = {cell: tuple(v.split("|")) for cell, v in zip(CELLS, cells, strict=True)}
-                noun = PersonNoun(lemma, feminine, forms)
-                self.nouns[lemma] = noun
-                for cell, variants in forms.items():
-                    for form in variants:
-                        self.forms.setdefault(form, []).append((noun, cell))
+        self._rows = read_lines(AREA, "person_nouns.tsv") + read_lines(
+            AREA, "person_nouns_extra.tsv"
+        )
+        # Whole-table string operations instead of a loop over rows: "lemma\tfeminine\tcells"
+        columns = [row.split("\t", 2) for row in self._rows]
+        if any(len(parts) != 3 or parts[2].count("\t") != len(CELLS) - 1 for parts in columns):
+            raise ValueError(
+                f"person_nouns: every row needs a lemma, a feminine and {len(CELLS)} forms"
+            )
+        cells = [parts[2] for parts in columns]
+        # Every variant of every cell, in row order, and the row each one comes from.
+        forms = "|".join(cells).replace("\t", "|").split("|")
+        per_row = [row_cells.count("\t") + row_cells.count("|") + 1 for row_cells in cells]
+        form_rows = chain.from_iterable(map(repeat, range(len(cells)), per_row))
+        #: Word form → the first row that has it (a form of two lemmas reads as the first):
+        #: built backwards, so the first row's entry is written last.
+        self._form_rows: dict[str, int] = dict(
+            zip(reversed(forms), reversed(list(form_rows)), strict=True)
+        )
+        # Lemma → row; a later row of the same lemma replaces an earlier one.
+        lemma_rows = {parts[0]: row for row, parts in enumerate(columns)}
+        self._nouns: dict[int, PersonNoun] = {}
+        #: Lemma → person noun, made on first access.
+        self.nouns: Mapping[str, PersonNoun] = _NounTable(self, lemma_rows)
         self.epicene = frozenset(read_lines(AREA, "epicene.txt"))
         self.nonperson = {row[0]: row[1] for row in read_tsv(AREA, "nonperson.tsv")}
         self.blocklist = frozenset(read_lines(AREA, "compound_blocklist.txt"))
@@ -101,6 +122,28 @@ class Lexicon:
         self.disclaimers = tuple(
             re.compile(p, re.IGNORECASE) for p in read_lines(AREA, "disclaimers.txt")
         )
+
+    def has_form(self, word: str) -> bool:
+        """Whether ``word`` is a form (any case, any number) of a person noun."""
+        return word in self._form_rows
+
+    def noun_of_row(self, row: int) -> PersonNoun:
+        """The person noun of table row ``row`` (made once)."""
+        noun = self._nouns.get(row)
+        if noun is None:
+            lemma, feminine, *cells = self._rows[row].split("\t")
+            forms = {cell: tuple(v.split("|")) for cell, v in zip(CELLS, cells, strict=True)}
+            noun = self._nouns[row] = PersonNoun(lemma, feminine, forms)
+        return noun
+
+    def readings(self, form: str) -> tuple[PersonNoun, frozenset[tuple[str, str]]]:
+        """The person noun ``form`` belongs to and its (case, number) cells with that form.
+
+        Raises:
+            KeyError: ``form`` is not a person-noun form (see :meth:`has_form`).
+        """
+        noun = self.noun_of_row(self._form_rows[form])
+        return noun, frozenset(cell for cell, forms in noun.forms.items() if form in forms)
 
     def lookup(self, word: str) -> NounMatch | None:
         """Read ``word`` as a masculine person noun (whole or compound head), or ``None``."""
@@ -121,6 +164,26 @@ class Lexicon:
         return None
 
 
+class _NounTable(Mapping[str, PersonNoun]):
+    """Lemma → :class:`PersonNoun` over the lexicon's rows, each made on first access."""
+
+    def __init__(self, lexicon: Lexicon, rows: dict[str, int]) -> None:
+        self._lexicon = lexicon
+        self._rows = rows
+
+    def __getitem__(self, lemma: str) -> PersonNoun:
+        return self._lexicon.noun_of_row(self._rows[lemma])
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @lru_cache(maxsize=65536)
 def _lookup_cached(word: str) -> NounMatch | None:
     return _lookup_uncached(load_lexicon(), word)
@@ -133,12 +196,12 @@ def _lookup(lex: Lexicon, word: str) -> NounMatch | None:
 def _lookup_uncached(lex: Lexicon, word: str) -> NounMatch | None:
     if not word or word in lex.blocklist:
         return None
-    if word in lex.forms:
-        return _match(word, "", word, lex.forms[word])
+    if lex.has_form(word):
+        return _match(lex, word, "", word)
     if "-" in word:  # B2B-Kunden, Vertriebs-Mitarbeiter: the last part is the head
         prefix, _, last = word.rpartition("-")
-        if last[:1].isupper() and last in lex.forms and last not in lex.blocklist:
-            return _match(word, prefix + "-", last, lex.forms[last])
+        if last[:1].isupper() and lex.has_form(last) and last not in lex.blocklist:
+            return _match(lex, word, prefix + "-", last)
         return None
     # Longest head first: "Mitbewerber" → Bewerber, not Werber.
     for i in range(MIN_PREFIX, len(word) - MIN_HEAD + 1):
@@ -147,17 +210,14 @@ def _lookup_uncached(lex: Lexicon, word: str) -> NounMatch | None:
         head = word[i].upper() + word[i + 1 :]
         if lex.nonperson.get(head) == "thing":
             return None  # "Hauptschalter": the longest head is a thing, not "Halter"
-        if head in lex.forms:
-            return _match(word, word[:i], head, lex.forms[head])
+        if lex.has_form(head):
+            return _match(lex, word, word[:i], head)
     return None
 
 
-def _match(
-    word: str, prefix: str, head: str, entries: list[tuple[PersonNoun, tuple[str, str]]]
-) -> NounMatch:
+def _match(lex: Lexicon, word: str, prefix: str, head: str) -> NounMatch:
     # A form can belong to two lemmas (rare); the first lemma's readings are used.
-    noun = entries[0][0]
-    cells = frozenset(cell for n, cell in entries if n is noun)
+    noun, cells = lex.readings(head)
     return NounMatch(word, prefix, head, noun, cells)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-
+from blogtext.analyzers._doc_tokens import DocTokens
 from blogtext.analyzers._gender_lexicon import GenderedCompound, Lexicon, NounMatch
 
 _SG, _PL = "sg", "pl"
@@ -149,12 +148,15 @@ _NOT_ADJ = frozenset(
     )
 )
 _COPULA = {"ist", "war", "wird", "bleibt", "wurde"}
+#: Endings of an inflected adjective, and the tags of closed-class words that share them.
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_NOT_ADJ_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"})
 _TITLES = {"Herr", "Herrn", "Frau", "Dr.", "Dr", "Prof.", "Prof", "Familie"}
 _COMPANY = {"GmbH", "AG", "KG", "SE", "UG", "OHG", "GbR", "e.V.", "eG", "Inc.", "Inc", "Ltd.",
             "Ltd", "LLC", "Co.", "KGaA", "mbH", "S.A.", "SARL"}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NounHit:
     """A generic masculine noun: where, how it was read, and its number/case in context."""
 
@@ -166,7 +168,7 @@ class NounHit:
     determiner: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompoundHit:
     """A gendered compound (Fachmann, Putzfrau) with neutral alternatives."""
 
@@ -184,12 +186,12 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     return False
 
 
-def _determiner(doc: Doc, i: int) -> str | None:
+def _determiner(tokens: DocTokens, i: int) -> str | None:
     """The determiner before token ``i`` (lower-cased), skipping up to two adjectives."""
     j = i - 1
     skipped = 0
     while j >= 0 and skipped <= 2:
-        word = doc[j].text
+        word = tokens.words[j]
         low = word.lower()
         if low in _ART:
             return low
@@ -199,9 +201,9 @@ def _determiner(doc: Doc, i: int) -> str | None:
             word.islower()
             and word.isalpha()
             and len(word) > 3
-            and low.endswith(("e", "en", "er", "es", "em"))
+            and low.endswith(_ADJ_ENDINGS)
             and low not in _NOT_ADJ
-            and doc[j].pos_ not in {"CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
+            and tokens.pos[j] not in _NOT_ADJ_POS
         ):
             j -= 1
             skipped += 1
@@ -210,61 +212,62 @@ def _determiner(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _is_name(tok: Token, lex: Lexicon) -> bool:
-    return tok.text in lex.first_names or tok.ent_type_ == "PER"
+def _is_name(tokens: DocTokens, k: int, lex: Lexicon) -> bool:
+    return tokens.words[k] in lex.first_names or tokens.ent_type[k] == "PER"
 
 
-def _named(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _named(tokens: DocTokens, i: int, lex: Lexicon) -> bool:
     """Is the noun at ``i`` tied to a named person (title, name beside it, apposition)?"""
-    tok = doc[i]
-    if i > 0 and (doc[i - 1].text in _TITLES or doc[i - 1].text in lex.first_names):
+    words, n = tokens.words, len(tokens)
+    if i > 0 and (words[i - 1] in _TITLES or words[i - 1] in lex.first_names):
         return True  # "Herr Bauer", "Thomas Schneider": a surname, not a role
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is not None and nxt.text[:1].isupper() and _is_name(nxt, lex):
+    has_next = i + 1 < n
+    if has_next and words[i + 1][:1].isupper() and _is_name(tokens, i + 1, lex):
         return True  # "unser Berater Thomas Schulz"
-    if nxt is not None and nxt.text == "," and i + 2 < len(doc):
-        after = doc[i + 2]
-        if _is_name(after, lex) or after.text in _TITLES:
-            return True  # "unser Berater, Thomas Schulz, …", "Der Referent, Dr. Klein, …"
+    if (
+        has_next
+        and words[i + 1] == ","
+        and i + 2 < n
+        and (_is_name(tokens, i + 2, lex) or words[i + 2] in _TITLES)
+    ):
+        return True  # "unser Berater, Thomas Schulz, …", "Der Referent, Dr. Klein, …"
     # "Herr Müller, unser Berater": walk back over the determiner and adjectives to a comma.
     j = i - 1
-    while j >= 0 and doc[j].text.islower() and i - j <= 4:
-        if doc[j].text in _COPULA and j >= 1:
-            if _is_name(doc[j - 1], lex) or (j >= 2 and doc[j - 2].text in lex.first_names):
+    while j >= 0 and words[j].islower() and i - j <= 4:
+        if words[j] in _COPULA and j >= 1:
+            if _is_name(tokens, j - 1, lex) or (j >= 2 and words[j - 2] in lex.first_names):
                 return True  # "Max Mustermann ist unser neuer Ansprechpartner"
             break
         j -= 1
-    if j >= 1 and doc[j].text in {",", "–", "-"}:
-        prev = doc[j - 1]
-        before = doc[j - 2].text if j >= 2 else ""
-        if _is_name(prev, lex) or before in _TITLES or prev.text in _TITLES:
+    if j >= 1 and words[j] in {",", "–", "-"}:
+        before = words[j - 2] if j >= 2 else ""
+        if _is_name(tokens, j - 1, lex) or before in _TITLES or words[j - 1] in _TITLES:
             return True
-    return tok.ent_type_ == "PER" and nxt is not None and nxt.ent_type_ == "PER"
+    return tokens.ent_type[i] == "PER" and has_next and tokens.ent_type[i + 1] == "PER"
 
 
-def _organisation(doc: Doc, i: int) -> bool:
+def _organisation(tokens: DocTokens, i: int) -> bool:
     """Does an apposition name a company ("unser Partner, die Muster GmbH")?"""
+    words, n = tokens.words, len(tokens)
 
     def org_at(k: int) -> bool:
-        return 0 <= k < len(doc) and (doc[k].text in _COMPANY or doc[k].ent_type_ == "ORG")
+        return 0 <= k < n and (words[k] in _COMPANY or tokens.ent_type[k] == "ORG")
 
-    sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = tokens.sentence_end(i) if tokens.has_sents else n
     k = i + 1
-    if k < len(doc) and doc[k].text in {",", "(", "–", ":", "wie"}:
+    if k < n and words[k] in {",", "(", "–", ":", "wie"}:
         for m in range(k + 1, min(k + 7, sent_end)):
-            if doc[m].text in {",", ")", ".", ";"} and m > k + 1:
+            if words[m] in {",", ")", ".", ";"} and m > k + 1:
                 break
             if org_at(m):
                 return True
     j = i - 1
-    while j >= 0 and doc[j].text.islower() and i - j <= 4:
+    while j >= 0 and words[j].islower() and i - j <= 4:
         j -= 1
-    return j >= 1 and doc[j].text == "," and org_at(j - 1)
+    return j >= 1 and words[j] == "," and org_at(j - 1)
 
 
-def _number_case(
-    doc: Doc, i: int, match: NounMatch, det: str | None
-) -> tuple[str, str | None] | None:
+def _number_case(match: NounMatch, det: str | None) -> tuple[str, str | None] | None:
     """(number, case) of the noun, or ``None`` if no masculine reading fits the determiner."""
     cells = set(match.cells)
     if det is not None:
@@ -280,7 +283,7 @@ def _number_case(
 
 
 def find_nouns(
-    doc: Doc,
+    tokens: DocTokens,
     lex: Lexicon,
     blocked: list[tuple[int, int]],
     *,
@@ -288,31 +291,40 @@ def find_nouns(
     allowlist: frozenset[str] = frozenset(),
 ) -> tuple[list[NounHit], list[CompoundHit]]:
     """Generic masculine nouns and gendered compounds outside the ``blocked`` spans."""
-    text = doc.text
+    text = tokens.text
     blocked = sorted(blocked)
     starts = [s for s, _ in blocked]
     nouns: list[NounHit] = []
     compounds: list[CompoundHit] = []
-    for i, tok in enumerate(doc):
-        word = tok.text.rstrip("*")  # a footnote marker glued to the word
+    for i, token_text in enumerate(tokens.words):
+        # Most tokens are not capitalised: test that before anything else.
+        if not token_text[:1].isupper():
+            continue
+        word = token_text.rstrip("*")  # a footnote marker glued to the word
+        # Only a gendered compound or a person noun can become a finding; most capitalised
+        # words are neither, and both lookups are cached.
+        compound = lex.compounds.get(word)
+        if compound is None and lex.lookup(word) is None:
+            continue
         if not word[:1].isupper() or not word.replace("-", "").isalnum():
             continue
-        start, end = tok.idx, tok.idx + len(word)
+        start = tokens.idx[i]
+        end = start + len(word)
         if word in allowlist or _overlaps(blocked, starts, start, end):
             continue
         if text[end : end + 1] in {"-", "/", "("}:
             continue  # "Kunden-Feedback", "Kunden- und Partnerdaten", "Kunde/in"
-        if word in lex.compounds:
-            compounds.append(CompoundHit(start, end, word, lex.compounds[word]))
+        if compound is not None:
+            compounds.append(CompoundHit(start, end, word, compound))
             continue
-        hit = _noun_hit(doc, i, word, lex, skip_organisations, allowlist)
+        hit = _noun_hit(tokens, i, word, lex, skip_organisations, allowlist)
         if hit is not None:
             nouns.append(hit)
     return nouns, compounds
 
 
 def _noun_hit(
-    doc: Doc, i: int, word: str, lex: Lexicon, skip_org: bool, allowlist: frozenset[str]
+    tokens: DocTokens, i: int, word: str, lex: Lexicon, skip_org: bool, allowlist: frozenset[str]
 ) -> NounHit | None:
     match = lex.lookup(word)
     if match is None or match.noun.lemma in allowlist:
@@ -320,19 +332,19 @@ def _noun_hit(
     kind = lex.person_kind(match)
     if kind in {"epicene", "thing", "male"}:
         return None
-    det = _determiner(doc, i)
+    det = _determiner(tokens, i)
+    has_next = i + 1 < len(tokens)
     if kind == "ambiguous":
-        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+        nxt = tokens.words[i + 1] if has_next else ""
         if det not in _MASC_ONLY and nxt not in _GENITIVE_CUE:
             return None
-    nxt_tok = doc[i + 1] if i + 1 < len(doc) else None
-    if match.noun.lemma in lex.demonyms and nxt_tok is not None and nxt_tok.text[:1].isupper():
+    if match.noun.lemma in lex.demonyms and has_next and tokens.words[i + 1][:1].isupper():
         return None  # "Berliner Unternehmen": an adjective, not a person
-    if _named(doc, i, lex) or (skip_org and _organisation(doc, i)):
+    if _named(tokens, i, lex) or (skip_org and _organisation(tokens, i)):
         return None
-    reading = _number_case(doc, i, match, det)
+    reading = _number_case(match, det)
     if reading is None:
         return None
     number, case = reading
-    start = doc[i].idx
+    start = tokens.idx[i]
     return NounHit(start, start + len(word), match, number, case, det is not None)

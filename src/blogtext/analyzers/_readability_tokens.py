@@ -30,7 +30,7 @@ LONG_WORD_LETTERS = 6
 POLYSYLLABIC_SYLLABLES = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A whitespace-separated chunk of a block (offsets into the block's text)."""
 
@@ -44,7 +44,7 @@ class Token:
         return any(ch.isalnum() for ch in self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One counted word (offsets into the block's text)."""
 

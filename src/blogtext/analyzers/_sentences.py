@@ -19,10 +19,13 @@ punctuation) is not a sentence; every other sentence counts, however short.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 
 from blogtext.analyzers._readability_lexicon import sentence_starters
 from blogtext.analyzers._readability_tokens import (
+    LONG_WORD_LETTERS,
+    POLYSYLLABIC_SYLLABLES,
     Token,
     Word,
     strip_punctuation,
@@ -64,28 +67,44 @@ class Sentence:
     def word_count(self) -> int:
         return len(self.words)
 
+    @cached_property
+    def _counts(self) -> tuple[int, int, int, int, int]:
+        """(syllables, letters, long, polysyllabic, monosyllabic words), counted in one pass.
+
+        Readability, its paragraph stats, the rules and the report all read these; the words
+        never change, so they are counted once per sentence.
+        """
+        syllables = letters = long = polysyllabic = monosyllabic = 0
+        for word in self.words:
+            syllables += word.syllables
+            letters += word.letters
+            long += word.letters > LONG_WORD_LETTERS
+            polysyllabic += word.syllables >= POLYSYLLABIC_SYLLABLES
+            monosyllabic += word.syllables == 1
+        return syllables, letters, long, polysyllabic, monosyllabic
+
     @property
     def syllables(self) -> int:
-        return sum(w.syllables for w in self.words)
+        return self._counts[0]
 
     @property
     def letters(self) -> int:
-        return sum(w.letters for w in self.words)
+        return self._counts[1]
 
     @property
     def long_words(self) -> int:
         """Words with more than six letters."""
-        return sum(w.is_long for w in self.words)
+        return self._counts[2]
 
     @property
     def polysyllabic_words(self) -> int:
         """Words with three or more syllables."""
-        return sum(w.is_polysyllabic for w in self.words)
+        return self._counts[3]
 
     @property
     def monosyllabic_words(self) -> int:
         """Words with one syllable."""
-        return sum(w.is_monosyllabic for w in self.words)
+        return self._counts[4]
 
 
 def split_block(text: str) -> list[tuple[int, int, list[Word]]]:
@@ -115,7 +134,11 @@ def split_block(text: str) -> list[tuple[int, int, list[Word]]]:
 
 def shift_words(words: list[Word], offset: int) -> tuple[Word, ...]:
     """The words with their offsets moved by ``offset`` (block → body offsets)."""
-    return tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in words)
+    # Built directly: ``dataclasses.replace`` is several times slower, for every word.
+    return tuple(
+        Word(w.start + offset, w.end + offset, w.text, w.letters, w.syllables, w.abbreviation)
+        for w in words
+    )
 
 
 def _ends_sentence(tokens: list[Token], i: int, following: Token | None) -> bool:

@@ -29,7 +29,7 @@ class Entry:
         return tuple(self.phrase.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhraseMatch:
     """A match over tokens ``first`` … ``last`` (inclusive indices into the token list)."""
 
@@ -69,18 +69,27 @@ class PhraseIndex:
 
     def find(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Non-overlapping matches in ``words`` (token texts), left to right, longest first."""
-        folded = [w.casefold() for w in words]
+        return self.find_folded([w.casefold() for w in words])
+
+    def starts(self, folded: Sequence[str]) -> list[int]:
+        """Positions in ``folded`` (case-folded token texts) whose word begins an entry."""
+        by_first = self._by_first
+        return [i for i, word in enumerate(folded) if word in by_first]
+
+    def find_folded(self, folded: Sequence[str]) -> list[PhraseMatch]:
+        """:meth:`find` over token texts that are already case-folded."""
+        by_first = self._by_first
         matches: list[PhraseMatch] = []
-        i = 0
-        while i < len(folded):
-            matched = 0
-            for phrase, entry in self._by_first.get(folded[i], ()):
+        free = 0  # first token not inside a match
+        for i, word in enumerate(folded):
+            if i < free or word not in by_first:
+                continue
+            for phrase, entry in by_first[word]:
                 n = len(phrase)
                 if tuple(folded[i : i + n]) == phrase:
                     matches.append(PhraseMatch(i, i + n - 1, entry))
-                    matched = n
+                    free = i + n
                     break
-            i += matched or 1
         return matches
 
 

@@ -13,13 +13,15 @@ tagged PROPN, and whitespace tokens get arbitrary tags.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.de.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
 from blogtext.analyzers._themes_compounds import compound_parts, fold_vocabulary
 from blogtext.analyzers._themes_normalize import (
     NounLemmatizer,
@@ -33,6 +35,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: A theme word: letters, digits inside, hyphens between parts; no dots ("Co.", "z.B.").
 WORD = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*")
 NOUN_TAGS = frozenset({"NN", "NE"})
+#: Tokens after which a capitalised word stands at the start of a sentence (or a clause).
+SENTENCE_END_MARKS = frozenset({".", "!", "?", ":", "–", "-", "(", "„", '"'})
 #: Pronouns that follow an imperative or a question verb at the start of a sentence; the
 #: capitalised word before them is a verb, whatever the tagger says ("Prüfen Sie").
 SUBJECT_PRONOUNS = frozenset({"sie", "wir", "ihr", "du", "man", "ich", "er", "es"})
@@ -53,7 +57,7 @@ class WeightOptions:
     body: float = 1.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a candidate (or a compound's support for it)."""
 
@@ -90,44 +94,86 @@ def _block_weights(blocks: Sequence[Block] | None, options: WeightOptions) -> li
     return weights
 
 
-def _sentence_initial(token: Token) -> bool:
-    if token.i == 0 or token.is_sent_start:
+def _sentence_initial(tokens: DocTokens, i: int) -> bool:
+    if i == 0 or tokens.sent_start[i]:
         return True
-    previous = token.nbor(-1)
-    return previous.is_space or previous.text in {".", "!", "?", ":", "–", "-", "(", "„", '"'}
+    return tokens.is_space[i - 1] or tokens.words[i - 1] in SENTENCE_END_MARKS
 
 
-def is_noun(token: Token, lowercase_words: set[str]) -> bool:
-    """Whether ``token`` can be a theme noun (tag, capitalisation, stop list, verb checks)."""
-    text = token.text
-    if token.is_space or not WORD.fullmatch(text) or sum(c.isalpha() for c in text) < 2:
+def _has_two_letters(text: str) -> bool:
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if letters == 2:
+                return True
+    return False
+
+
+def is_noun(tokens: DocTokens, i: int, lowercase_words: set[str]) -> bool:
+    """Whether token ``i`` can be a theme noun (tag, capitalisation, stop list, verb checks)."""
+    # The tag test comes first: it is the cheapest and rules out most tokens.
+    pos = tokens.pos[i]
+    if pos not in NOUN_POS and tokens.tag[i] not in NOUN_TAGS:
         return False
-    if token.pos_ not in NOUN_POS and token.tag_ not in NOUN_TAGS:
+    text = tokens.words[i]
+    if tokens.is_space[i] or not WORD.fullmatch(text) or not _has_two_letters(text):
         return False
     if not text[0].isupper() or is_stop_noun(text):
         return False
     # Capitalised function words ("Welchen Nutzen …", "Diese Tools") are tagged PROPN/NN by
     # the weak tagger; only trust a stop-word spelling when tagger and morphologizer agree.
-    if text.casefold() in STOP_WORDS and not (token.pos_ == "NOUN" and token.tag_ == "NN"):
+    folded = text.casefold()
+    if folded in STOP_WORDS and not (pos == "NOUN" and tokens.tag[i] == "NN"):
         return False
-    if _sentence_initial(token):
-        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if following is not None and following.lower_ in SUBJECT_PRONOUNS:
+    if _sentence_initial(tokens, i):
+        if i + 1 < len(tokens) and tokens.lower[i + 1] in SUBJECT_PRONOUNS:
             return False
         # A sentence-initial word written in lower case elsewhere is a verb, an adjective or
         # an adverb, not a noun ("Wissen Sie …" vs "wir wissen").
-        if text.casefold() in lowercase_words:
+        if folded in lowercase_words:
             return False
     return True
 
 
-def is_attributive_adjective(token: Token) -> bool:
+def is_attributive_adjective(tokens: DocTokens, i: int) -> bool:
     """An adjective that can open a noun phrase (not a stop adjective, not a number)."""
-    if (token.pos_ != "ADJ" and token.tag_ != "ADJA") or not token.text.isalpha():
+    text = tokens.words[i]
+    if (tokens.pos[i] != "ADJ" and tokens.tag[i] != "ADJA") or not text.isalpha():
         return False
-    if token.text.casefold() in STOP_WORDS:  # diese, welche, viele, eigene, neue …
+    if text.casefold() in STOP_WORDS:  # diese, welche, viele, eigene, neue …
         return False
-    return adjective_stem(token.text) not in stop_adjectives()
+    return adjective_stem(text) not in stop_adjectives()
+
+
+def _token_blocks(tokens: DocTokens, body: BodyText | None) -> list[int]:
+    """The body block of every token (``BodyText.block_at`` of its offset)."""
+    if body is None or not body.block_starts:
+        return [0] * len(tokens)
+    # Block j holds the tokens from the first one at or after its start up to the next
+    # block's first token; tokens before the first block belong to block 0.
+    firsts = [bisect.bisect_left(tokens.idx, start) for start in body.block_starts]
+    blocks = [0] * firsts[0]
+    for block, (first, last) in enumerate(zip(firsts, [*firsts[1:], len(tokens)], strict=True)):
+        blocks += [block] * (last - first)
+    return blocks
+
+
+@dataclass
+class _ExtractionState:
+    """What the mention builders need about the post (one per :func:`extract_mentions`)."""
+
+    tokens: DocTokens
+    noun_lemmas: dict[int, str]  # token index → lemma, for every noun
+    blocks: list[int]  # block index per token
+    block_weights: list[float]
+    default_weight: float
+    result: Extraction
+
+    def block_of(self, i: int) -> tuple[int, float]:
+        index = self.blocks[i]
+        weights = self.block_weights
+        return index, (weights[index] if index < len(weights) else self.default_weight)
 
 
 def extract_mentions(
@@ -139,69 +185,87 @@ def extract_mentions(
     """Every candidate mention in ``doc`` (whose text is ``body.text`` when given)."""
     options = weights or WeightOptions()
     block_weights = _block_weights(blocks, options)
-    # doc.text joins every token on each access: read it once.
-    text = doc.text
-    lowercase_words = {t.text for t in doc if t.text[:1].islower()}
-    nouns = [t for t in doc if is_noun(t, lowercase_words)]
-    noun_ids = {t.i for t in nouns}
+    tokens = doc_tokens(doc)
+    words = tokens.words
+    lowercase_words = {word for word in words if word[:1].islower()}
+    pos, tag = tokens.pos, tokens.tag
+    nouns = [
+        i
+        for i in range(len(tokens))
+        # The tag test of is_noun, repeated here to skip the call for most tokens.
+        if (pos[i] in NOUN_POS or tag[i] in NOUN_TAGS) and is_noun(tokens, i, lowercase_words)
+    ]
     lemmatizer = NounLemmatizer()
-    lemmatizer.add_all((t.text, t.lemma_) for t in nouns)
-
-    def block_of(token: Token) -> tuple[int, float]:
-        index = body.block_at(token.idx) if body is not None else 0
-        weight = block_weights[index] if index < len(block_weights) else options.body
-        return index, weight
+    lemmatizer.add_all((words[i], tokens.lemma[i]) for i in nouns)
+    # Every noun's lemma, chosen once (the mention builders read it several times).
+    noun_lemmas = {i: lemmatizer.lemma(words[i]) for i in nouns}
 
     result = Extraction(blocks=max(1, len(block_weights)))
     result.sentences = (
-        [(s.start_char, s.end_char) for s in doc.sents]
-        if doc.has_annotation("SENT_START")
-        else [(0, len(doc.text))]
+        [(tokens.idx[a], tokens.end[b - 1]) for a, b in tokens.sentence_spans()]
+        if tokens.has_sents
+        else [(0, len(tokens.text))]
     )
-    run_adjectives: list[Token] = []
-    run_nouns: list[Token] = []
+    state = _ExtractionState(
+        tokens, noun_lemmas, _token_blocks(tokens, body), block_weights, options.body, result
+    )
+    is_noun_at = [False] * len(tokens)
+    for i in nouns:
+        is_noun_at[i] = True
+    run_adjectives: list[int] = []
+    run_nouns: list[int] = []
     current_block = -1
-    for token in doc:
-        index, _weight = block_of(token)
-        if index != current_block:
-            _flush(run_adjectives, run_nouns, lemmatizer, block_of, result, text)
-            run_adjectives, run_nouns, current_block = [], [], index
-        if token.i in noun_ids:
-            run_nouns.append(token)
-        elif not run_nouns and is_attributive_adjective(token):
-            run_adjectives.append(token)
+    for i, block in enumerate(state.blocks):
+        if block != current_block:
+            if run_nouns:
+                _flush(run_adjectives, run_nouns, state)
+            run_adjectives, run_nouns, current_block = [], [], block
+        if is_noun_at[i]:
+            run_nouns.append(i)
+            continue
+        # Evaluated once per token, for both branches below; the tag test first skips the
+        # call for most tokens.
+        adjective = (pos[i] == "ADJ" or tag[i] == "ADJA") and is_attributive_adjective(tokens, i)
+        if not run_nouns and adjective:
+            run_adjectives.append(i)
         else:
-            _flush(run_adjectives, run_nouns, lemmatizer, block_of, result, text)
-            run_nouns = []
-            run_adjectives = [token] if is_attributive_adjective(token) else []
-    _flush(run_adjectives, run_nouns, lemmatizer, block_of, result, text)
+            if run_nouns:
+                _flush(run_adjectives, run_nouns, state)
+                run_nouns = []
+            run_adjectives = [i] if adjective else []
+    if run_nouns:
+        _flush(run_adjectives, run_nouns, state)
     _add_compound_support(result)
     return result
 
 
-def _flush(adjectives, nouns, lemmatizer, block_of, result: Extraction, text: str) -> None:
+def _flush(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> None:
     if not nouns:
         return
-    if any(is_stop_noun(lemmatizer.lemma(t.text)) for t in nouns):
+    words, noun_lemmas = state.tokens.words, state.noun_lemmas
+    stops = [is_stop_noun(noun_lemmas[i]) for i in nouns]
+    if any(stops):
         # A generic noun in the run ("Frau Berger"): keep the other nouns alone.
-        runs = [[t] for t in nouns if not is_stop_noun(lemmatizer.lemma(t.text))]
+        runs = [[i] for i, stop in zip(nouns, stops, strict=True) if not stop]
         adjectives = []
     elif len(nouns) <= MAX_NOUN_RUN:
         runs = [nouns]
     else:
-        runs = [[t] for t in nouns]
+        runs = [[i] for i in nouns]
+    text, idx, ends = state.tokens.text, state.tokens.idx, state.tokens.end
+    mentions = state.result.mentions
     for run in runs:
-        lemmas = [lemmatizer.lemma(t.text) for t in run]
+        lemmas = [noun_lemmas[i] for i in run]
         keys = tuple(lemma.casefold() for lemma in lemmas)
-        block, weight = block_of(run[0])
-        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        block, weight = state.block_of(run[0])
+        start, end = idx[run[0]], ends[run[-1]]
         surface = text[start:end]
         if len(run) == 1:
-            result.mentions.append(
+            mentions.append(
                 Mention(keys[0], lemmas[0], surface, start, end, block, weight, "noun", keys)
             )
         else:
-            result.mentions.append(
+            mentions.append(
                 Mention(
                     " ".join(keys),
                     " ".join(lemmas),
@@ -215,12 +279,12 @@ def _flush(adjectives, nouns, lemmatizer, block_of, result: Extraction, text: st
                 )
             )
             head = run[-1]
-            result.mentions.append(
+            mentions.append(
                 Mention(
                     keys[-1],
                     lemmas[-1],
-                    head.text,
-                    head.idx,
+                    words[head],
+                    idx[head],
                     end,
                     block,
                     weight * HEAD_SHARE,
@@ -230,25 +294,24 @@ def _flush(adjectives, nouns, lemmatizer, block_of, result: Extraction, text: st
                 )
             )
     if adjectives and len(runs) == 1 and len(runs[0]) == len(nouns) <= MAX_NOUN_RUN:
-        _add_adjective_phrase(adjectives, nouns, lemmatizer, block_of, result, text)
+        _add_adjective_phrase(adjectives, nouns, state)
 
 
-def _add_adjective_phrase(
-    adjectives, nouns, lemmatizer, block_of, result: Extraction, text: str
-) -> None:
-    lemmas = [lemmatizer.lemma(t.text) for t in nouns]
-    adjective_keys = [adjective_stem(t.text) for t in adjectives]
+def _add_adjective_phrase(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> None:
+    tokens = state.tokens
+    lemmas = [state.noun_lemmas[i] for i in nouns]
+    adjective_keys = [adjective_stem(tokens.words[i]) for i in adjectives]
     # The displayed adjective lemma is the model's (lower-cased); the key is the stem, which
     # is the same for every declined form.
-    adjective_lemmas = [(t.lemma_ or t.text).casefold() for t in adjectives]
+    adjective_lemmas = [(tokens.lemma[i] or tokens.words[i]).casefold() for i in adjectives]
     key = " ".join([*adjective_keys, *(lemma.casefold() for lemma in lemmas)])
-    block, weight = block_of(adjectives[0])
-    start, end = adjectives[0].idx, nouns[-1].idx + len(nouns[-1].text)
-    result.mentions.append(
+    block, weight = state.block_of(adjectives[0])
+    start, end = tokens.idx[adjectives[0]], tokens.end[nouns[-1]]
+    state.result.mentions.append(
         Mention(
             key,
             " ".join([*adjective_lemmas, *lemmas]),
-            text[start:end],
+            tokens.text[start:end],
             start,
             end,
             block,

@@ -74,22 +74,22 @@ def _hyphenated(lower: str, folded: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _longest_modifier(lower: str, folded: dict[str, str]) -> str | None:
-    best: str | None = None
-    for part in folded:
-        if part == lower or not lower.startswith(part):
+    # The vocabulary word that starts ``lower`` is one of its prefixes: look the prefixes up,
+    # longest first, instead of testing every word of the post.
+    for size in range(len(lower) - 1, 0, -1):
+        part = lower[:size]
+        if part not in folded:
             continue
         for link in LINKING_ELEMENTS:
-            if lower.startswith(part + link) and len(lower) - len(part) - len(link) >= MIN_REST:
-                if best is None or len(part) > len(best):
-                    best = part
-                break
-    return best
+            if lower.startswith(link, size) and len(lower) - size - len(link) >= MIN_REST:
+                return part
+    return None
 
 
 def _longest_head(lower: str, folded: dict[str, str]) -> str | None:
-    heads = [
-        part
-        for part in folded
-        if part != lower and lower.endswith(part) and len(lower) - len(part) >= MIN_REST
-    ]
-    return max(heads, key=len, default=None)
+    # Likewise for the suffixes, longest first; the rest in front must be MIN_REST letters.
+    for start in range(MIN_REST, len(lower)):
+        part = lower[start:]
+        if part in folded:
+            return part
+    return None

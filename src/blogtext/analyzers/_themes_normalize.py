@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from blogtext.data import read_lines
 
@@ -65,17 +65,26 @@ def stop_adjectives() -> frozenset[str]:
     return frozenset(adjective_stem(word) for word in read_lines(AREA, "stop_adjectives.txt"))
 
 
+#: Entries of the word caches below: enough for a blog's recurring vocabulary, and small,
+#: since every entry is one more object for the garbage collector to walk.
+WORD_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and the same nouns come up again in every post
 def is_stop_noun(word: str) -> bool:
     """Whether ``word`` or the word without a plural/case ending is a stop noun ("Tipps")."""
     lower = word.casefold()
     stops = stop_nouns()
     if lower in stops:
         return True
-    return any(
-        lower.endswith(ending) and lower[: -len(ending)] in stops
-        for ending in NOUN_ENDINGS
-        if len(lower) - len(ending) >= MIN_STEM
-    )
+    for ending in NOUN_ENDINGS:
+        if (
+            len(lower) - len(ending) >= MIN_STEM
+            and lower.endswith(ending)
+            and lower[: -len(ending)] in stops
+        ):
+            return True
+    return False
 
 
 def capitalise(word: str) -> str:
@@ -96,6 +105,7 @@ def adjective_stem(word: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and called for every noun form of every post
 def derivational_singular(word: str) -> str | None:
     """Singular of a regular derivational plural ("Lösungen" → "Lösung"), else ``None``."""
     for plural, singular in DERIVATIONAL_PLURALS:
@@ -104,6 +114,7 @@ def derivational_singular(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure; called for every (word, model lemma) pair
 def plausible_lemma(surface: str, lemma: str) -> str | None:
     """The model's lemma (capitalised) if it shares the word's stem, else ``None``.
 
@@ -142,8 +153,11 @@ class NounLemmatizer:
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Record many (surface, model lemma) occurrences."""
+        model_lemmas = self._model_lemmas
         for surface, lemma in pairs:
-            self.add(surface, lemma)
+            counts = model_lemmas[surface]
+            counts[lemma] = counts.get(lemma, 0) + 1  # without Counter.__missing__
+        self._cache.clear()
 
     def _attested(self) -> set[str]:
         forms = set(self._model_lemmas)
@@ -158,48 +172,71 @@ class NounLemmatizer:
         """The lemma for ``surface`` (rules, attestation, model lemma, compound head)."""
         if not self._cache:
             self._compute()
-        return self._cache.get(surface) or self._choose(surface, self._attested(), {})
+        return self._cache.get(surface) or self._choose(surface, self._attested(), _Heads())
 
     def _compute(self) -> None:
         attested = self._attested()
         chosen: dict[str, str] = {}
+        heads = _Heads()
         # Short words first so compound heads are decided before the compounds using them.
         for surface in sorted(self._model_lemmas, key=len):
-            chosen[surface] = self._choose(surface, attested, chosen)
+            lemma = chosen[surface] = self._choose(surface, attested, heads)
+            if surface != lemma and len(surface) >= 4:
+                heads.add(surface, lemma)
         self._cache = chosen
 
-    def _choose(self, surface: str, attested: set[str], chosen: dict[str, str]) -> str:
+    def _choose(self, surface: str, attested: set[str], heads: _Heads) -> str:
         derived = derivational_singular(surface)
         if derived:
             return derived
         for ending in NOUN_ENDINGS:
-            stem = surface[: -len(ending)]
-            if surface.endswith(ending) and len(stem) >= MIN_STEM and stem in attested:
-                return stem
+            if surface.endswith(ending):
+                stem = surface[: -len(ending)]
+                if len(stem) >= MIN_STEM and stem in attested:
+                    return stem
         model = self._model_lemma(surface)
         if model and model != surface:
             return model
-        return self._head_lemma(surface, chosen) or surface
+        return heads.compound_lemma(surface) or surface
 
     def _model_lemma(self, surface: str) -> str | None:
-        for lemma, _count in self._model_lemmas.get(surface, Counter()).most_common():
+        lemmas = self._model_lemmas.get(surface)
+        if not lemmas:
+            return None
+        if len(lemmas) == 1:  # the usual case: nothing to rank
+            return plausible_lemma(surface, next(iter(lemmas)))
+        for lemma, _count in lemmas.most_common():
             candidate = plausible_lemma(surface, lemma)
             if candidate:
                 return candidate
         return None
 
-    @staticmethod
-    def _head_lemma(surface: str, chosen: dict[str, str]) -> str | None:
-        # The longest already decided word that ends the compound and changed under
-        # lemmatisation lends its change: "Stammkunden" + ("Kunden" → "Kunde") → "Stammkunde".
-        best: tuple[int, str] | None = None
-        for head, lemma in chosen.items():
-            if (
-                head != lemma
-                and len(head) >= 4
-                and len(surface) - len(head) >= MIN_STEM
-                and surface.casefold().endswith(head.casefold())
-                and (best is None or len(head) > best[0])
-            ):
-                best = (len(head), surface[: -len(head)] + lemma.casefold())
-        return best[1] if best else None
+
+class _Heads:
+    """Decided words that changed under lemmatisation, looked up by case-folded spelling."""
+
+    def __init__(self) -> None:
+        # folded spelling → (order added, word, lemma) of every such word
+        self._by_folded: dict[str, list[tuple[int, str, str]]] = {}
+        self._added = 0
+
+    def add(self, surface: str, lemma: str) -> None:
+        self._by_folded.setdefault(surface.casefold(), []).append((self._added, surface, lemma))
+        self._added += 1
+
+    def compound_lemma(self, surface: str) -> str | None:
+        """The lemma of a compound from its head: the longest (then first added) decided word
+        that ends it lends its change: "Stammkunden" + ("Kunden" → "Kunde") → "Stammkunde"."""
+        if not self._by_folded:
+            return None
+        folded = surface.casefold()
+        best: tuple[int, int, str] | None = None  # (length, order, lemma)
+        # A head ends the compound: look up every suffix instead of testing every head.
+        for start in range(len(folded)):
+            for order, head, lemma in self._by_folded.get(folded[start:], ()):
+                size = len(head)
+                if len(surface) - size >= MIN_STEM and (
+                    best is None or size > best[0] or (size == best[0] and order < best[1])
+                ):
+                    best = (size, order, surface[:-size] + lemma.casefold())
+        return best[2] if best else None

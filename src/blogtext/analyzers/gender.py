@@ -34,6 +34,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from blogtext.analyzers._doc_tokens import doc_tokens
 from blogtext.analyzers._gender_inclusive import (
     find_disclaimer,
     find_footnote_markers,
@@ -104,7 +105,7 @@ class GenderOptions:
             raise ValueError(f"unknown gender style {self.style!r}; use one of {TARGET_STYLES}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InclusiveForm:
     """An inclusive form in the text (``kind``: noun, pronoun, paarform, neutral)."""
 
@@ -124,7 +125,7 @@ class Disclaimer:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedSpan:
     """A further place a finding refers to (``gender/mixed-styles`` lists every occurrence)."""
 
@@ -133,7 +134,7 @@ class RelatedSpan:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GenderFinding:
     """One raw finding; ``start``/``end`` are character offsets into the analysed text."""
 
@@ -238,14 +239,15 @@ def analyze_gender(doc: Doc, options: GenderOptions | None = None) -> GenderAnal
     """
     opts = options or GenderOptions()
     lex = load_lexicon()
-    text = doc.text
+    tokens = doc_tokens(doc)
+    text = tokens.text
     forms = [
         InclusiveForm(f.text, f.style, f.kind, f.start, f.end) for f in find_inclusive(text, lex)
     ]
     blocked = [(f.start, f.end) for f in forms if f.kind != "neutral"]
     blocked += find_footnote_markers(text)
     nouns, compounds = find_nouns(
-        doc, lex, blocked, skip_organisations=opts.skip_organisations, allowlist=opts.allowlist
+        tokens, lex, blocked, skip_organisations=opts.skip_organisations, allowlist=opts.allowlist
     )
     span = find_disclaimer(text, lex)
     disclaimer = None if span is None else Disclaimer(text[span[0] : span[1]], *span)
@@ -286,7 +288,7 @@ def analyze_gender(doc: Doc, options: GenderOptions | None = None) -> GenderAnal
         findings.append(mixed)
 
     counts = Counter(f.style for f in forms)
-    words = sum(1 for t in doc if t.is_alpha)
+    words = sum(tokens.is_alpha)
     return GenderAnalysis(
         inclusive_forms=tuple(forms),
         styles_used=tuple(s for s in STYLES if counts[s]),

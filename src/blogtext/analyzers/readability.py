@@ -104,7 +104,7 @@ def split_sentences(body: BodyText | Sequence[Block]) -> list[Sentence]:
     return sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParagraphStats:
     """Counts for one block of the body (paragraph, heading, list item, …)."""
 
@@ -203,21 +203,21 @@ def analyze_readability(body: BodyText | Sequence[Block]) -> ReadabilityScores:
     """
     text = _body(body)
     sentences = split_sentences(text)
-    words = [w for s in sentences for w in s.words]
+    # The body's counts are the sums of its sentences' (each counted once, see Sentence).
     counts = {
-        "words": len(words),
+        "words": sum(s.word_count for s in sentences),
         "sentences": len(sentences),
-        "polysyllabic_words": sum(w.is_polysyllabic for w in words),
-        "long_words": sum(w.is_long for w in words),
-        "monosyllabic_words": sum(w.is_monosyllabic for w in words),
+        "polysyllabic_words": sum(s.polysyllabic_words for s in sentences),
+        "long_words": sum(s.long_words for s in sentences),
+        "monosyllabic_words": sum(s.monosyllabic_words for s in sentences),
     }
-    syllables = sum(w.syllables for w in words)
+    syllables = sum(s.syllables for s in sentences)
     wstf = {variant: wiener_sachtextformel(variant, **counts) for variant in WSTF_COEFFICIENTS}
     return ReadabilityScores(
         sentences=counts["sentences"],
         words=counts["words"],
         syllables=syllables,
-        letters=sum(w.letters for w in words),
+        letters=sum(s.letters for s in sentences),
         long_words=counts["long_words"],
         polysyllabic_words=counts["polysyllabic_words"],
         monosyllabic_words=counts["monosyllabic_words"],

@@ -17,9 +17,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
+from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
 from blogtext.analyzers._style_compounds import CompoundSplit, split_compound
 from blogtext.analyzers._style_lexicon import (
     AREA,
@@ -35,10 +37,12 @@ from blogtext.analyzers._style_lexicon import (
     transition_words,
 )
 from blogtext.analyzers._style_syntax import (
+    FINITE_TAGS,
+    INTERROGATIVE_TAGS,
+    SUBORDINATOR_TAGS,
     Bracket,
     Passive,
     Tok,
-    count_clauses,
     find_brackets,
     find_passives,
 )
@@ -77,6 +81,8 @@ NOMINAL_SUFFIXES = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "ion", "ionen", "ität", "itäten",
     "ismus", "ismen", "nis", "nisse", "nissen", "nisses",
 )  # fmt: skip
+#: STTS tags of participles (a VERB with VerbForm=Part counts too, unless tagged ADJA).
+PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 #: Sentences shorter than this are not "hard", however long their words ("Ihre Abonnenten
 #: gehören Ihnen." has a low Flesch score of its own but reads easily).
 MIN_HARD_SENTENCE_WORDS = 8
@@ -87,7 +93,7 @@ _PLURAL_TO_SINGULAR = (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"),
                        ("nissen", "nis"), ("nisses", "nis"), ("nisse", "nis"))  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceStyle:
     """Style facts of one sentence of the body.
 
@@ -164,60 +170,142 @@ def analyze_style(
     """
     sentences = list(sentences) if sentences is not None else split_sentences(body)
     has_tags = doc is not None and doc.has_annotation("TAG")
-    tokens = tuple(_tokens(doc)) if doc is not None else ()
+    tokens = tuple(_tokens(doc_tokens(doc))) if doc is not None else ()
     starts = [t.start for t in tokens]
+    marks = _Marks.of(tokens) if has_tags else None
     result = []
     for sentence in sentences:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        own = tokens[first:last]
         kind = body.blocks[sentence.block].kind if body.blocks else "paragraph"
-        style = SentenceStyle(sentence, kind, (first, last), _beginning(sentence))
-        if has_tags and own:
-            style = _with_syntax(style, own)
+        if marks is not None and first < last:
+            style = _with_syntax(sentence, kind, (first, last), tokens, marks)
+        else:
+            style = SentenceStyle(sentence, kind, (first, last), _beginning(sentence))
         result.append(style)
     return StyleAnalysis(tokens, tuple(result), has_tags)
 
 
-def _tokens(doc: Doc) -> list[Tok]:
-    out = []
-    for t in doc:
-        if t.is_space:
-            continue
-        participle = t.tag_ in ("VVPP", "VAPP", "VMPP") or (
-            t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.tag_ != "ADJA"
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """Per-document token facts, found in one pass each and sliced per sentence.
+
+    ``pos`` and ``tags`` run parallel to the analysis' tokens; the lists hold the positions
+    (indices into the tokens) of the marked tokens, in order.
+    """
+
+    pos: tuple[str, ...]
+    tags: tuple[str, ...]
+    nominalisations: list[int]
+    modals: list[int]
+    man: list[int]
+    participles: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Tok]) -> _Marks:
+        modal_forms = modal_verb_forms()
+        return cls(
+            pos=tuple(map(attrgetter("pos"), tokens)),
+            tags=tuple(map(attrgetter("tag"), tokens)),
+            nominalisations=[
+                k
+                for k, t in enumerate(tokens)
+                # The suffix test of _is_nominalisation first: most nouns fail it.
+                if t.pos == "NOUN" and t.lower.endswith(NOMINAL_SUFFIXES) and _is_nominalisation(t)
+            ],
+            modals=[
+                k
+                for k, t in enumerate(tokens)
+                if t.lower in modal_forms and (t.tag.startswith("VM") or t.pos in ("AUX", "VERB"))
+            ],
+            man=[
+                k
+                for k, t in enumerate(tokens)
+                if t.lower == "man" and t.pos not in ("NOUN", "PROPN")
+            ],
+            participles=[k for k, t in enumerate(tokens) if t.is_participle],
         )
-        out.append(
-            Tok(t.i, t.text, t.lower_, t.tag_, t.pos_, t.lemma_, t.idx, t.idx + len(t), participle)
-        )
-    return out
 
 
-def _with_syntax(style: SentenceStyle, own: Sequence[Tok]) -> SentenceStyle:
-    offset = style.tokens[0]  # token.i → index into the analysis' token tuple
-    positions = {t.i: offset + k for k, t in enumerate(own)}
-    modal_forms = modal_verb_forms()
-    nominal = [positions[t.i] for t in own if _is_nominalisation(t)]
-    modals = [
-        positions[t.i]
-        for t in own
-        if t.lower in modal_forms and (t.tag.startswith("VM") or t.pos in ("AUX", "VERB"))
-    ]
-    man = [positions[t.i] for t in own if t.lower == "man" and t.pos not in ("NOUN", "PROPN")]
-    return SentenceStyle(
-        sentence=style.sentence,
-        kind=style.kind,
-        tokens=style.tokens,
-        beginning=style.beginning,
-        passives=tuple(find_passives(own)),
-        clauses=count_clauses(own),
-        brackets=tuple(find_brackets(own)),
-        nouns=sum(t.pos == "NOUN" for t in own),
-        verbs=sum(t.pos in ("VERB", "AUX") for t in own),
-        nominalisations=tuple(nominal),
-        modals=tuple(modals),
-        man=tuple(man),
+def _between(positions: list[int], first: int, last: int) -> tuple[int, ...]:
+    """The positions in ``[first, last)`` (``positions`` is sorted)."""
+    return tuple(
+        positions[bisect.bisect_left(positions, first) : bisect.bisect_left(positions, last)]
     )
+
+
+_new_tok = partial(tuple.__new__, Tok)
+
+
+def _tokens(table: DocTokens) -> list[Tok]:
+    """A :class:`Tok` for every token that is not whitespace."""
+    kept = [i for i, is_space in enumerate(table.is_space) if not is_space]
+    if not kept:
+        return []
+    # Pick the kept tokens' columns at C speed and build the tuples with ``tuple.__new__``
+    # (what ``Tok._make`` does, without its Python frame): a post has thousands of tokens.
+    pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
+    tags, pos = pick(table.tag), pick(table.pos)
+    participles = [
+        tag in PARTICIPLE_TAGS
+        or (part == "VERB" and tag != "ADJA" and table.has_feature(i, "VerbForm", "Part"))
+        for i, tag, part in zip(kept, tags, pos, strict=True)
+    ]
+    columns = zip(
+        kept,
+        pick(table.words),
+        pick(table.lower),
+        tags,
+        pos,
+        pick(table.lemma),
+        pick(table.idx),
+        pick(table.end),
+        participles,
+        strict=True,
+    )
+    return list(map(_new_tok, columns))
+
+
+def _with_syntax(
+    sentence: Sentence,
+    kind: str,
+    span: tuple[int, int],
+    tokens: tuple[Tok, ...],
+    marks: _Marks,
+) -> SentenceStyle:
+    first, last = span
+    own = tokens[first:last]
+    pos, tags = marks.pos[first:last], marks.tags[first:last]
+    # A passive needs a participle, a Satzklammer a finite verb: skip the clause scans
+    # of sentences without one.
+    has_finite = not FINITE_TAGS.isdisjoint(tags)
+    return SentenceStyle(
+        sentence=sentence,
+        kind=kind,
+        tokens=span,
+        beginning=_beginning(sentence),
+        passives=tuple(find_passives(own)) if _between(marks.participles, first, last) else (),
+        clauses=_clauses(tags, own),
+        brackets=tuple(find_brackets(own)) if has_finite else (),
+        nouns=pos.count("NOUN"),
+        verbs=pos.count("VERB") + pos.count("AUX"),
+        nominalisations=_between(marks.nominalisations, first, last),
+        modals=_between(marks.modals, first, last),
+        man=_between(marks.man, first, last),
+    )
+
+
+def _clauses(tags: tuple[str, ...], own: Sequence[Tok]) -> int:
+    """``_style_syntax.count_clauses`` of a non-empty sentence, from its tags counted at C speed."""
+    finite = sum(map(tags.count, FINITE_TAGS))
+    subordinators = sum(map(tags.count, SUBORDINATOR_TAGS))
+    if not INTERROGATIVE_TAGS.isdisjoint(tags):
+        subordinators += sum(
+            1
+            for k in range(1, len(own))
+            if tags[k] in INTERROGATIVE_TAGS and own[k - 1].text == ","
+        )
+    return max(finite, subordinators + 1, 1)
 
 
 def _is_nominalisation(tok: Tok) -> bool:

@@ -21,6 +21,7 @@ themes and tabulates them per post, per theme and over time.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,7 +67,7 @@ class ThemeOptions:
     phrase_share: float = 0.75
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Theme:
     """One key theme of a post.
 
@@ -100,7 +101,7 @@ class Theme:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidateCount:
     """A candidate's totals in one post, the input of corpus statistics."""
 
@@ -214,13 +215,26 @@ def _select(
             return c.score
         return c.score * c.mass_without(chosen_keys, compound_weight) / mass
 
-    while pool and len(chosen) < options.keep:
-        pool = [c for c in pool if not used_nouns.intersection(c.nouns or (c.key,))]
-        if not pool:
-            break
-        best = max(pool, key=adjusted)
-        best_score = adjusted(best)
-        pool.remove(best)
+    # Best first by adjusted score, ties to the better-ranked candidate (as ``max`` over the
+    # pool in rank order would pick). A candidate's adjusted score changes only when a key it
+    # borrowed from is chosen: it then gets a new heap entry and the old one goes stale.
+    scores = [adjusted(c) for c in pool]
+    heap = [(-score, k) for k, score in enumerate(scores)]
+    heapq.heapify(heap)
+    borrowers: dict[str, list[int]] = {}
+    for k, c in enumerate(pool):
+        for key in c.borrowed:
+            borrowers.setdefault(key, []).append(k)
+    taken = [False] * len(pool)  # chosen, or dropped for a noun of a chosen theme
+    while heap and len(chosen) < options.keep:
+        negative_score, k = heapq.heappop(heap)
+        best = pool[k]
+        if taken[k] or -negative_score != scores[k]:
+            continue
+        taken[k] = True
+        if not used_nouns.isdisjoint(best.nouns or (best.key,)):
+            continue
+        best_score = scores[k]
         shown = best
         for phrase in adjective_phrases.get(best.nouns or (best.key,), []):
             if phrase.count >= options.min_phrase_count and phrase.count >= (
@@ -231,6 +245,12 @@ def _select(
         chosen.append((best, shown, best_score))
         chosen_keys.add(best.key)
         used_nouns.update(best.nouns or (best.key,))
+        for j in borrowers.get(best.key, ()):
+            if not taken[j]:
+                score = adjusted(pool[j])
+                if score != scores[j]:
+                    scores[j] = score
+                    heapq.heappush(heap, (-score, j))
     return chosen
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -76,13 +77,24 @@ def option_words(context: RuleContext, name: str) -> list[str]:
 
 
 def lexical_index(context: RuleContext, base: Sequence[Entry]) -> PhraseIndex:
-    """``base`` plus the rule's ``extra-words`` option (cached per rule and configuration)."""
-    extra = tuple(option_words(context, "extra-words"))
-    key = ("_index", context.rule.id if context.rule else "", extra)
-    cache = context.analyses.setdefault("_style_indexes", {})
-    if key not in cache:
-        cache[key] = index_with_extra(base, extra)
-    return cache[key]
+    """``base`` plus the rule's ``extra-words`` option, built once per list and configuration.
+
+    The word lists are loaded once per process (``fillers()`` …), so the cache is keyed by the
+    list object itself – hashing its entries on every document would cost more than the lookup.
+    """
+    key = (id(base), tuple(option_words(context, "extra-words")))
+    cached = _indexes.get(key)
+    if cached is None or cached[0] is not base:
+        if len(_indexes) >= _MAX_INDEXES:
+            _indexes.clear()
+        cached = _indexes[key] = (base, index_with_extra(base, key[1]))
+    return cached[1]
+
+
+#: (id of the base list, extra words) → (the base list, its index); the list is kept so its
+#: id stays unique while the entry lives.
+_indexes: dict[tuple[int, tuple[str, ...]], tuple[Sequence[Entry], PhraseIndex]] = {}
+_MAX_INDEXES = 64
 
 
 def lexical_matches(
@@ -90,12 +102,27 @@ def lexical_matches(
 ) -> list[tuple[SentenceStyle, PhraseMatch]]:
     """Matches of ``index`` in each sentence (token indices relative to the analysis)."""
     style = style_of(context)
+    folded = folded_texts(context)
+    # Only sentences with a word that begins an entry can match: find those words once.
+    starts = index.starts(folded)
     found = []
     for sentence in sentences if sentences is not None else style.sentences:
-        tokens = style.sentence_tokens(sentence)
-        for match in index.find([t.text for t in tokens]):
+        first, last = sentence.tokens
+        if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, last):
+            continue
+        for match in index.find_folded(folded[first:last]):
             found.append((sentence, match))
     return found
+
+
+def folded_texts(context: RuleContext) -> list[str]:
+    """The case-folded text of every token of the style analysis, folded once per document
+    (every lexical rule matches its list against them)."""
+    folded = context.analyses.get("_style_folded")
+    if folded is None:
+        folded = [t.text.casefold() for t in style_of(context).tokens]
+        context.analyses["_style_folded"] = folded
+    return folded
 
 
 def match_span(

@@ -321,9 +321,10 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
         if not tok.text[:1].isupper() or (style.has_tags and tok.pos not in ("NOUN", "PROPN")):
             continue
         for part in tok.text.split("-"):
-            letters = sum(ch.isalpha() for ch in part)
-            if letters < MIN_COMPOUND_LETTERS or not part.isalpha():
+            # Only all-letter parts count, so their letters are their length.
+            if len(part) < MIN_COMPOUND_LETTERS or not part.isalpha():
                 continue
+            letters = len(part)
             syllables = count_syllables(part)
             if letters <= max_letters and syllables <= max_syllables:
                 continue
