@@ -96,6 +96,9 @@ def test_check_watch_rechecks_the_saved_draft(tmp_path: Path) -> None:
         text=True,
         cwd=tmp_path,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # A runner started in the background ignores SIGINT, and children inherit that;
+        # give the command the default so Ctrl-C (SIGINT) reaches it as for a user.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stderr is not None
     try:
