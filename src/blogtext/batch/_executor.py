@@ -135,11 +135,7 @@ class PoolExecutor:
 
 
 def _worker_died(item: WorkItem) -> WorkResult:
-    return WorkResult(
-        item.seq,
-        item.post.id,
-        item.post.location,
-        item.key,
-        None,
-        problem="the worker process died while analysing this post (out of memory or a crash)",
+    return WorkResult.failed(
+        item,
+        "the worker process died while analysing this post (out of memory or a crash)",
     )

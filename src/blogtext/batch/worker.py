@@ -131,6 +131,11 @@ class WorkResult:
     problem: str | None = None
     fresh: bool = True  # analysed now (False: came from the cache)
 
+    @classmethod
+    def failed(cls, item: WorkItem, problem: str) -> WorkResult:
+        """The result of ``item`` when it could not be analysed (e.g. its worker died)."""
+        return cls(item.seq, item.post.id, item.post.location, item.key, None, problem=problem)
+
 
 def run_chunk(
     items: Sequence[WorkItem], settings: Settings, formats: Sequence[str]

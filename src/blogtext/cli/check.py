@@ -75,13 +75,15 @@ def _watch(
     from blogtext.cli._watch import watch
 
     interactive = sys.stdout.isatty()
-    config_source: list[str | None] = [None]
+    watched = [Path(file)]  # plus the config file the last run used
 
     def run() -> None:
         started = time.perf_counter()
+        if config_file:  # watched even while it is broken, so fixing it triggers a re-check
+            watched[1:] = [Path(config_file)]
         try:
             settings = build_settings(config_file, **overrides)
-            config_source[0] = settings.source
+            watched[1:] = [Path(settings.source)] if settings.source else []
             output = _report(file, settings, output_format, None)
         except ModelNotAvailableError:
             raise  # nothing to wait for: the environment is missing the pipeline
@@ -97,10 +99,4 @@ def _watch(
             err=True,
         )
 
-    def watched() -> list[Path]:
-        paths = [Path(file)]
-        if config_file or config_source[0]:
-            paths.append(Path(config_file or config_source[0] or ""))
-        return paths
-
-    watch(watched, run)
+    watch(lambda: list(watched), run)

@@ -262,12 +262,8 @@ class RayEngine:
 
 
 def _worker_died(item: WorkItem) -> WorkResult:
-    return WorkResult(
-        item.seq,
-        item.post.id,
-        item.post.location,
-        item.key,
-        None,
-        problem="the Ray worker died while analysing this post, also when retried alone "
+    return WorkResult.failed(
+        item,
+        "the Ray worker died while analysing this post, also when retried alone "
         "(out of memory or a crash)",
     )
