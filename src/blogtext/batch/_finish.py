@@ -25,6 +25,7 @@ from blogtext.batch._outputs import OutputDir, write_file
 from blogtext.batch.progress import BatchObserver
 from blogtext.report.dashboard import CorpusSummary, render_dashboard
 from blogtext.report.files import csv_text
+from blogtext.report.json import loads
 
 if TYPE_CHECKING:
     from blogtext.batch.runner import BatchSummary, _RunState
@@ -75,7 +76,7 @@ def _write_tables(
     try:
         for seq, post_id, location in done:
             try:
-                report = json.loads(output.post_file(post_id, "json").read_text("utf-8"))
+                report = loads(output.post_file(post_id, "json").read_bytes())
             except (OSError, ValueError) as error:
                 state.failures.append((seq, location, f"report file unreadable ({error})"))
                 continue

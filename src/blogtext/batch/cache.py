@@ -36,6 +36,7 @@ from typing import Any
 from blogtext import __version__
 from blogtext.config import Settings
 from blogtext.model import PipelineInfo, Post
+from blogtext.report.json import loads
 
 #: Bump when the layout of the database changes (an old file is then replaced, not migrated).
 CACHE_FORMAT = "1"
@@ -161,7 +162,7 @@ class ReportCache:
         if not self.read_enabled:
             return None
         row = self._db.execute("SELECT report FROM reports WHERE key=?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return loads(row[0]) if row else None
 
     def has(self, key: str) -> bool:
         """Whether a report for ``key`` is cached (without reading it; ``False`` with the cache off)."""

@@ -49,8 +49,6 @@ SCHEMAS: dict[str, dict[str, pa.DataType]] = {
 
 TABLES = tuple(SCHEMAS)
 
-_PANDAS_DTYPES = {INT: "Int64", FLT: "Float64", BOOL: "boolean", STR: "string"}
-
 
 def report_rows(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The rows one report contributes to each table."""
@@ -197,9 +195,31 @@ def _theme_row(index: int, t: dict[str, Any]) -> dict[str, Any]:
 
 def frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame of table ``name`` with exactly its documented columns and nullable dtypes."""
-    schema = SCHEMAS[name]
-    data = pd.DataFrame.from_records(rows, columns=list(schema))
-    return data.astype({column: _PANDAS_DTYPES[kind] for column, kind in schema.items()})
+    return _frame_of(arrow_table(name, rows))
+
+
+def arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """An Arrow table of table ``name`` (its documented schema; a missing key is a null).
+
+    Built column by column: several times faster than ``DataFrame.from_records`` plus a cast
+    to the nullable dtypes, which was most of the cost of writing the tables of a large run.
+    """
+    schema = _ARROW_SCHEMAS[name]
+    columns = [
+        pa.array([row.get(column) for row in rows], type=kind)
+        for column, kind in SCHEMAS[name].items()
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _frame_of(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas(types_mapper=_PANDAS_DTYPES_OF_ARROW.get)
+
+
+_ARROW_SCHEMAS = {name: pa.schema(list(columns.items())) for name, columns in SCHEMAS.items()}
+_PANDAS_DTYPES_OF_ARROW = {
+    INT: pd.Int64Dtype(), FLT: pd.Float64Dtype(), BOOL: pd.BooleanDtype(), STR: pd.StringDtype()
+}  # fmt: skip
 
 
 class CorpusTableWriter:
@@ -230,18 +250,17 @@ class CorpusTableWriter:
         return rows["posts"][0]
 
     def _flush(self, name: str) -> None:
-        data = frame(name, self._buffers[name])
+        table = arrow_table(name, self._buffers[name])
         self._buffers[name] = []
+        data = _frame_of(table)
         if name not in self._parquet:
-            schema = pa.schema(list(SCHEMAS[name].items()))
-            self._parquet[name] = pq.ParquetWriter(self._temporary[(name, "parquet")], schema)
+            self._parquet[name] = pq.ParquetWriter(self._temporary[(name, "parquet")], table.schema)
             # Kept open across flushes and closed in close()/abort(): no context manager.
             csv_path = self._temporary[(name, "csv")]
             self._csv[name] = open(csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
             data.to_csv(self._csv[name], index=False, lineterminator="\n")
         else:
             data.to_csv(self._csv[name], index=False, header=False, lineterminator="\n")
-        table = pa.Table.from_pandas(data, schema=self._parquet[name].schema, preserve_index=False)
         self._parquet[name].write_table(table)
 
     def close(self) -> None:
