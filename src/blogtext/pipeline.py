@@ -144,8 +144,13 @@ class Analyzer:
         return doc
 
     def _report(self, item: _Prepared, doc: Doc) -> Report:
-        analyses = run_analyses(doc, item.body, item.segments, self.settings)
-        context = RuleContext(item.post, item.segments, item.body, doc, self.settings, analyses)
+        from blogtext.analyzers._doc_tokens import settled
+
+        # nlp.pipe has finished the Doc: the analyses and rules share one token table.
+        with settled(doc):
+            analyses = run_analyses(doc, item.body, item.segments, self.settings)
+            context = RuleContext(item.post, item.segments, item.body, doc, self.settings, analyses)
+            findings = run_rules(context)
         return Report(
             post=item.post,
             pipeline=self.pipeline,
@@ -155,7 +160,7 @@ class Analyzer:
             gender=analyses.get("gender"),
             themes=analyses.get("themes"),
             quotes=analyses.get("quotes"),
-            findings=run_rules(context),
+            findings=findings,
             blogtext_version=__version__,
         )
 

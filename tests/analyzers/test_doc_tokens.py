@@ -111,3 +111,34 @@ def test_doc_tokens_are_dropped_with_their_doc() -> None:
     del doc
     gc.collect()
     assert len([d for d in _doc_tokens._cache if d.text == "Ein Satz"]) == 0
+
+
+def test_a_settled_doc_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Doc(
+        Vocab(), words=["Unsere", "Kunden", "kaufen", "ein"], pos=["DET", "NOUN", "VERB", "ADP"]
+    )
+    reads = []
+    read = _doc_tokens._checked_table
+    monkeypatch.setattr(_doc_tokens, "_checked_table", lambda d: reads.append(d) or read(d))
+    with _doc_tokens.settled(doc):
+        first = doc_tokens(doc)
+        with _doc_tokens.settled(doc):  # nested: still the same table, still no re-read
+            assert doc_tokens(doc) is first
+        assert doc_tokens(doc) is first
+    assert len(reads) == 1
+    # Outside the block the annotation is checked again, so a later change is seen.
+    doc.ents = [Span(doc, 1, 2, label="PER")]
+    assert doc_tokens(doc).ent_type == ["", "PER", "", ""]
+    assert len(reads) == 2
+    assert not _doc_tokens._settled
+
+
+def test_the_pipeline_analyses_a_post_with_one_table(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blogtext.pipeline import analyze_text
+
+    reads = []
+    read = _doc_tokens._checked_table
+    monkeypatch.setattr(_doc_tokens, "_checked_table", lambda d: reads.append(d) or read(d))
+    report = analyze_text(TEXT, input_format="text")
+    assert report.gender is not None and report.themes
+    assert len(reads) == 1  # themes, gender and style share it
