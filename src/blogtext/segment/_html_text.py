@@ -87,14 +87,16 @@ _BREAK_TAGS = frozenset({"br", "lb"})
 #: Class names that hide text from sighted readers (WordPress, Bootstrap, Tailwind).
 _HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "hidden"})
 
-_WS = re.compile(r"\s+")
 # Invisible characters (soft hyphen, zero-width space, BOM, LRM) vanish inside words.
 _INVISIBLE = re.compile("[\u00ad\u200b\ufeff\u200e]")
 
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace (incl. no-break space) to one space and strip."""
-    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # split()/join is the same as substituting ``\s+`` and stripping (str.split, str.strip
+    # and the regex ``\s`` share one definition of whitespace; checked for every code
+    # point), at a third of the time.
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 # C0 controls other than tab/newline/CR: libxml2 keeps them in text nodes, but lxml refuses
@@ -142,7 +144,7 @@ def is_hidden(el: etree._Element) -> bool:
         compact = style.replace(" ", "").lower()
         if "display:none" in compact:
             return True
-    return any(token in _HIDDEN_CLASSES for token in class_tokens(el))
+    return not _HIDDEN_CLASSES.isdisjoint(class_tokens(el))
 
 
 def text_lines(
