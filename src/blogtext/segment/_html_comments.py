@@ -176,10 +176,11 @@ def _own_elements(
     out: list[tuple[etree._Element, set[str]]] = []
     walker = etree.iterwalk(item, events=("start",))
     for _event, node in walker:
-        if node is not item and (node in nested or not isinstance(node.tag, str)):
+        tag = node.tag  # read once: each read builds a new str
+        if node is not item and (node in nested or not isinstance(tag, str)):
             walker.skip_subtree()
             continue
-        if node.tag in ("script", "style", "noscript", "template", "svg") or is_hidden(node):
+        if tag in ("script", "style", "noscript", "template", "svg") or is_hidden(node):
             walker.skip_subtree()
             continue
         out.append((node, _tokens(node)))

@@ -173,22 +173,29 @@ def text_lines(
             lines.append(line)
         parts.clear()
 
+    # Each read of ``tag``/``text``/``tail`` builds a new str from the C tree, so every
+    # value is read once into a local.
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
-        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = node.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             if not tag or tag in skip_tags or node in skip_set or is_hidden(node):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS or tag in _BREAK_TAGS:
                 flush()
-            if node.text:
-                parts.append(node.text)
+            text = node.text
+            if text:
+                parts.append(text)
         else:
             if tag in BLOCK_TAGS:
                 flush()
-            if node is not el and node.tail:
-                parts.append(node.tail)
+            if node is not el:
+                tail = node.tail
+                if tail:
+                    parts.append(tail)
     flush()
     return lines
 
