@@ -185,6 +185,8 @@ def find_title(root: etree._Element, given: str | None = None) -> str | None:
 # libxml2 XPath pre-filters; the exact tests run in Python on the few hits.
 #: Every element with a class attribute, in document order (fewer proxies than ``iter()``).
 _CLASSED = etree.XPath("//*[@class]")
+#: Every class attribute value, as plain strings.
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _INTENT_CANDIDATES = etree.XPath(
     "//a[contains(@href,'intent/tweet') or contains(@href,'intent/post')"
     " or contains(@href,'/share?')]"
@@ -258,8 +260,12 @@ def find_share_quotes(root: etree._Element, title: str | None) -> list[FoundQuot
     """
     quotes: list[FoundQuote] = []
     # Only elements with a class attribute can be boxes; testing the lower-cased attribute
-    # as a whole equals testing its tokens, as neither needle contains whitespace.
-    boxes = [el for el in _CLASSED(root) if _has_ctt_class(el.get("class").lower())]
+    # as a whole equals testing its tokens, as neither needle contains whitespace. Most
+    # pages have no box: the class values alone (plain strings, no element objects) tell;
+    # the newline between them cannot be part of a match.
+    boxes: list[etree._Element] = []
+    if _has_ctt_class("\n".join(_CLASS_VALUES(root)).lower()):
+        boxes = [el for el in _CLASSED(root) if _has_ctt_class(el.get("class").lower())]
     box_set = set(boxes)
     for box in boxes:
         if any(a in box_set for a in box.iterancestors()):
