@@ -109,16 +109,16 @@ def _in_ping_list(el: etree._Element) -> bool:
 
 # Pre-filter in C (libxml2 XPath) so Python looks only at elements that can matter; the
 # exact tests are done in Python on these. 'omment' covers comment/Comment/commentlist.
-# The ``@class and (...)``/``@id and (...)`` guards select exactly the same elements as the
-# bare ``contains`` tests (a missing attribute is the empty string, which contains no
-# needle) but skip the string conversions on the many elements without that attribute:
-# half the time on real pages.
+# Written as a union over the attributes (an element has one class and one id, so its
+# attribute matches exactly when the element-level test would) rather than as one test on
+# every element: libxml2 then only looks at elements that carry the attribute, at half
+# the time. A union is returned in document order, without duplicates.
 _CANDIDATES = etree.XPath(
-    "//*[(@class and (contains(@class,'omment') or contains(@class,'eview')"
-    " or contains(@class,'jdgm-rev') or contains(@class,'ingback')"
-    " or contains(@class,'rackback') or contains(@class,'espond') or contains(@class,'wpd')))"
-    " or (@id and (contains(@id,'omment') or contains(@id,'espond') or contains(@id,'wpd')))"
-    " or @itemtype]"
+    "//@class[contains(.,'omment') or contains(.,'eview') or contains(.,'jdgm-rev')"
+    " or contains(.,'ingback') or contains(.,'rackback') or contains(.,'espond')"
+    " or contains(.,'wpd')]/.."
+    " | //@id[contains(.,'omment') or contains(.,'espond') or contains(.,'wpd')]/.."
+    " | //*[@itemtype]"
 )
 
 
