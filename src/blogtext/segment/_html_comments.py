@@ -109,11 +109,16 @@ def _in_ping_list(el: etree._Element) -> bool:
 
 # Pre-filter in C (libxml2 XPath) so Python looks only at elements that can matter; the
 # exact tests are done in Python on these. 'omment' covers comment/Comment/commentlist.
+# Written as a union over the attributes (an element has one class and one id, so its
+# attribute matches exactly when the element-level test would) rather than as one test on
+# every element: libxml2 then only looks at elements that carry the attribute, at half
+# the time. A union is returned in document order, without duplicates.
 _CANDIDATES = etree.XPath(
-    "//*[contains(@class,'omment') or contains(@class,'eview') or contains(@class,'jdgm-rev')"
-    " or contains(@class,'ingback') or contains(@class,'rackback') or contains(@id,'omment')"
-    " or contains(@class,'espond') or contains(@id,'espond') or contains(@class,'wpd')"
-    " or contains(@id,'wpd') or @itemtype]"
+    "//@class[contains(.,'omment') or contains(.,'eview') or contains(.,'jdgm-rev')"
+    " or contains(.,'ingback') or contains(.,'rackback') or contains(.,'espond')"
+    " or contains(.,'wpd')]/.."
+    " | //@id[contains(.,'omment') or contains(.,'espond') or contains(.,'wpd')]/.."
+    " | //*[@itemtype]"
 )
 
 
@@ -171,10 +176,11 @@ def _own_elements(
     out: list[tuple[etree._Element, set[str]]] = []
     walker = etree.iterwalk(item, events=("start",))
     for _event, node in walker:
-        if node is not item and (node in nested or not isinstance(node.tag, str)):
+        tag = node.tag  # read once: each read builds a new str
+        if node is not item and (node in nested or not isinstance(tag, str)):
             walker.skip_subtree()
             continue
-        if node.tag in ("script", "style", "noscript", "template", "svg") or is_hidden(node):
+        if tag in ("script", "style", "noscript", "template", "svg") or is_hidden(node):
             walker.skip_subtree()
             continue
         out.append((node, _tokens(node)))
@@ -264,6 +270,25 @@ def _date_of(el: etree._Element) -> tuple[str | None, str]:
     return date, display
 
 
+def _under_skipped(
+    el: etree._Element, skip: set[etree._Element], item: etree._Element | None
+) -> bool:
+    """True when an ancestor of ``el`` is in ``skip``.
+
+    Every element of ``skip`` lies in ``item``'s subtree (``item`` itself, its own
+    elements, its nested replies), so the walk stops at ``item``: the ancestors above it,
+    up to ``<html>``, cannot be in ``skip``. ``el`` must be ``item`` or inside it.
+    """
+    if el is item:
+        return False
+    for anc in el.iterancestors():
+        if anc in skip:
+            return True
+        if anc is item:
+            return False
+    return False
+
+
 def _find_date(
     own: list[tuple[etree._Element, set[str]]],
     excluded: list[etree._Element],
@@ -272,11 +297,8 @@ def _find_date(
 ) -> tuple[str | None, str]:
     """Date of a comment: ``<time>``/microdata, then date-ish classes, then meta text."""
     skip = set(excluded) | nested
-    meta = [
-        (el, t)
-        for el, t in own
-        if el not in skip and not any(a in skip for a in el.iterancestors())
-    ]
+    item = own[0][0] if own else None
+    meta = [(el, t) for el, t in own if el not in skip and not _under_skipped(el, skip, item)]
     for el, _t in meta:
         if el.tag == "time" or (el.get("itemprop") or "").lower() in DATE_PROPS:
             date, display = _date_of(el)
@@ -328,7 +350,7 @@ def _comment_lines(
         el
         for el, _t in own
         if el.tag in ("p", "blockquote", "ul", "ol", "pre")
-        and not any(a in skip for a in el.iterancestors())
+        and not _under_skipped(el, skip, item)
         and el not in skip
     ]
     paragraphs = _outermost(paragraphs)
@@ -449,23 +471,26 @@ def find_comments(root: etree._Element) -> CommentSection:
     section = CommentSection()
     forms, section.form_heading = _forms(candidates)
     item_set = set(items)
+    # The items enclosing each item, nearest first: one walk up per item, shared by the
+    # reply sets, the parent look-up and the top-level test below.
+    enclosing = {it: [a for a in it.iterancestors() if a in item_set] for it in items}
     # Items inside each item (its replies, at any depth), from the ancestor chains.
     nested_of: dict[etree._Element, set[etree._Element]] = {it: set() for it in items}
     for item in items:
-        for anc in item.iterancestors():
-            if anc in nested_of:
-                nested_of[anc].add(item)
+        for anc in enclosing[item]:
+            nested_of[anc].add(item)
     index_of: dict[etree._Element, int] = {}
     for item in items:
         found = _extract_item(item, nested_of[item])
         if not found.lines:
             continue
-        parent = next((index_of[a] for a in item.iterancestors() if a in index_of), None)
+        # index_of holds only items, so the nearest indexed ancestor is in the chain.
+        parent = next((index_of[a] for a in enclosing[item] if a in index_of), None)
         found.parent = parent
         index_of[item] = len(section.comments)
         section.comments.append(found)
     section.pingbacks = [inline_text(p) for p in pings if inline_text(p)]
-    top = [it for it in items if not any(a in item_set for a in it.iterancestors())]
+    top = [it for it in items if not enclosing[it]]
     area = _area(top + pings) if top else None
     if area is not None:
         section.heading = _heading(area, top[0])

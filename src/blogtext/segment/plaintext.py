@@ -25,6 +25,7 @@ from __future__ import annotations
 from blogtext.model import Block, Boilerplate, Comment, LineSlice, Post, Segments, ShareQuote
 from blogtext.segment._text_comments import CommentZone, parse_header, parse_zone, signature
 from blogtext.segment._text_lines import (
+    MAX_INSPECT,
     SENTENCE_END,
     TextLine,
     is_breadcrumb,
@@ -369,7 +370,9 @@ def _block_kind(line: TextLine, text: str, is_first: bool) -> str:
         return "title"
     if line.bullet:
         return "list-item"
-    words = len(text.split())
+    # The line's own word count is the same number when no share suffix was cut off.
+    same = text is line.content and len(text) <= MAX_INSPECT
+    words = line.words if same else len(text.split())
     if 0 < words <= 10 and text[-1:] not in ".,:;?" and (text[:1].isupper() or text[:1].isdigit()):
         return "heading"
     return "paragraph"
