@@ -16,6 +16,7 @@ from functools import cache
 from blogtext.analyzers._gender_lexicon import Lexicon
 from blogtext.analyzers._gender_scan import (
     Backward,
+    find_all,
     finditer_at,
     fold_case,
     required_substrings,
@@ -71,7 +72,9 @@ _PRONOUN = re.compile(
 # Its anchor: the separator, followed by what either alternative has next ("-", r, n, s, m, e
 # or die, der, den, dem, sie, er, ihn, ihm, ihr). The pronoun before it is a run of letters.
 _PRONOUN_ANCHOR = re.compile(r"[*:_/](?=[-rnsmedi])")
-_CONJ = r"(?:und|oder|bzw\.|sowie|&)"
+#: The conjunctions of a Paarform; each starts with a different character.
+_CONJUNCTIONS = ("und", "oder", "bzw.", "sowie", "&")
+_CONJ = "(?:" + "|".join(map(re.escape, _CONJUNCTIONS)) + ")"
 _DET = r"(?:(?:der|die|den|dem|des|jeder|jede|jeden|jedem|ein|eine|einen|einem|einer|alle|unsere[nmr]?|Ihre[nmr]?|ihre[nmr]?)\s+)?"
 # Paarform, feminine first: "Kundinnen und Kunden", "Mitarbeiterinnen und -arbeiter",
 # "jede Kundin und jeder Kunde". The masculine partner is checked in code.
@@ -81,10 +84,11 @@ _PAIR_FEM_FIRST = re.compile(
 # Masculine first: "Kunden und Kundinnen", "Kollegen oder Kolleginnen".
 _PAIR_MASC_FIRST = re.compile(rf"\b({_UPPER}{_L}*)\s+{_CONJ}\s+{_DET}({_UPPER}{_L}*?)in(?:nen)?\b")
 # Anchors of the two: the feminine "in"/"innen" right before the conjunction, and a
-# conjunction right before a word with a feminine ending. Both patterns have a run of letters
-# and then one of whitespace before the conjunction, so the start follows from either anchor.
+# conjunction (found with str.find) followed by what _PAIR_MASC_FIRST has after it. Both
+# patterns have a run of letters and then one of whitespace before the conjunction, so the
+# start follows from either anchor.
 _PAIR_FEM_ANCHOR = re.compile(rf"in(?=(?:nen)?\s+{_CONJ}\s)")
-_PAIR_MASC_ANCHOR = re.compile(rf"{_CONJ}(?=\s+{_DET}{_UPPER}{_L}*?in(?:nen)?\b)")
+_PAIR_MASC_TAIL = re.compile(rf"\s+{_DET}{_UPPER}{_L}*?in(?:nen)?\b")
 # A capitalised word, for the neutral forms ("Mitarbeitende", "Team"): whole words only.
 _CAPITALISED_WORD = re.compile(rf"{_UPPER}{_L}+")
 # A footnote line: starts with "*" (or a dagger) followed by a space.
@@ -144,7 +148,10 @@ def find_inclusive(text: str, lex: Lexicon) -> list[RawForm]:
         if _pair_matches(m.group(1), m.group(2)):
             found.append(RawForm(m.group(), "paarform", "paarform", m.start(), m.end()))
     starts = [
-        back.letters_before(back.spaces_before(m.start())) for m in _PAIR_MASC_ANCHOR.finditer(text)
+        back.letters_before(back.spaces_before(at))
+        for conj in _CONJUNCTIONS
+        for at in find_all(text, conj)
+        if _PAIR_MASC_TAIL.match(text, at + len(conj))
     ]
     for m in finditer_at(_PAIR_MASC_FIRST, text, starts):
         if _pair_matches(m.group(2), m.group(1)):
@@ -164,14 +171,17 @@ def _neutral_form_pattern(lex: Lexicon) -> re.Pattern[str]:
     alternative starts with a literal and the engine skips ahead to those first letters. Only
     forms that are capitalised words can ever be found; the others are left out.
     """
-    forms = sorted(
-        (form for form in lex.neutral_forms if _CAPITALISED_WORD.fullmatch(form)),
-        key=lambda form: (-len(form), form),
-    )
+    forms = sorted(form for form in lex.neutral_forms if _CAPITALISED_WORD.fullmatch(form))
     if not forms:
         return re.compile(r"(?!)")  # matches nothing
-    # (?<!\w.) after the first letter: the character before the word is not a word character.
-    alternatives = [re.escape(form[0]) + r"(?<!\w.)" + re.escape(form[1:]) for form in forms]
+    # Grouped by first letter, so a try at a capital tests each first letter once; (?<!\w.)
+    # after the first letter: the character before the word is not a word character.
+    rests: dict[str, list[str]] = {}
+    for form in forms:
+        rests.setdefault(form[0], []).append(re.escape(form[1:]))
+    alternatives = [
+        re.escape(first) + r"(?<!\w.)(?:" + "|".join(rest) + ")" for first, rest in rests.items()
+    ]
     return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 

@@ -111,11 +111,15 @@ _STARTS: dict[str, Callable[[str, Backward], list[int]]] = {
 def find_generic_pronouns(text: str) -> list[tuple[str, int, int]]:
     """(pattern name, start, end) of every generic pronoun pattern; overlaps merged."""
     back = Backward(text)
-    hits = [
-        (name, m.start(), m.end())
-        for name, rx in PATTERNS
-        for m in finditer_at(rx, text, _STARTS[name](text, back))
-    ]
+    starts_by_finder: dict[Callable[[str, Backward], list[int]], list[int]] = {}
+    hits = []
+    for name, rx in PATTERNS:
+        finder = _STARTS[name]
+        if finder not in starts_by_finder:  # the two "der eine" patterns share their starts
+            starts_by_finder[finder] = finder(text, back)
+        hits += [
+            (name, m.start(), m.end()) for m in finditer_at(rx, text, starts_by_finder[finder])
+        ]
     hits.sort(key=lambda h: (h[1], -h[2]))
     out: list[tuple[str, int, int]] = []
     for name, start, end in hits:
