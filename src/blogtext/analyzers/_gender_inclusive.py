@@ -4,7 +4,8 @@ spaCy's German tokenizer splits "Kund:innen" and "Mitarbeiter/innen" but not "Ku
 so these forms are found with regular expressions over the text and later mapped to tokens by
 character offsets. Every pattern anchors on a word start and uses only bounded or
 non-overlapping repetitions, so matching stays linear in the text length (no catastrophic
-backtracking on long words or long runs of punctuation).
+backtracking on long words or long runs of punctuation). A pattern is tried only where its
+anchor (a rare literal part every match has) allows a match to start; see ``_gender_scan``.
 """
 
 from __future__ import annotations

@@ -254,9 +254,10 @@ def _organisation(tokens: DocTokens, i: int) -> bool:
     def org_at(k: int) -> bool:
         return 0 <= k < n and (words[k] in _COMPANY or tokens.ent_type[k] == "ORG")
 
-    sent_end = tokens.sentence_end(i) if tokens.has_sents else n
     k = i + 1
     if k < n and words[k] in {",", "(", "–", ":", "wie"}:
+        # Only here is the sentence end needed (finding it walks the tokens).
+        sent_end = tokens.sentence_end(i) if tokens.has_sents else n
         for m in range(k + 1, min(k + 7, sent_end)):
             if words[m] in {",", ")", ".", ";"} and m > k + 1:
                 break
