@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 from blogtext.analyzers._doc_tokens import DocTokens
 from blogtext.analyzers._gender_lexicon import GenderedCompound, Lexicon, NounMatch
@@ -253,9 +254,10 @@ def _organisation(tokens: DocTokens, i: int) -> bool:
     def org_at(k: int) -> bool:
         return 0 <= k < n and (words[k] in _COMPANY or tokens.ent_type[k] == "ORG")
 
-    sent_end = tokens.sentence_end(i) if tokens.has_sents else n
     k = i + 1
     if k < n and words[k] in {",", "(", "–", ":", "wie"}:
+        # Only here is the sentence end needed (finding it walks the tokens).
+        sent_end = tokens.sentence_end(i) if tokens.has_sents else n
         for m in range(k + 1, min(k + 7, sent_end)):
             if words[m] in {",", ")", ".", ";"} and m > k + 1:
                 break
@@ -296,18 +298,21 @@ def find_nouns(
     starts = [s for s, _ in blocked]
     nouns: list[NounHit] = []
     compounds: list[CompoundHit] = []
-    for i, token_text in enumerate(tokens.words):
-        # Most tokens are not capitalised: test that before anything else.
-        if not token_text[:1].isupper():
-            continue
-        word = token_text.rstrip("*")  # a footnote marker glued to the word
-        # Only a gendered compound or a person noun can become a finding; most capitalised
-        # words are neither, and both lookups are cached.
+    words = tokens.words
+    # Only a few words of a text can become a finding (see _may_be_finding); the decision
+    # depends on the word alone, so it is made once per distinct word, not once per token.
+    known = _word_decisions(lex)
+    distinct = set(words)
+    for token_text in distinct.difference(known):
+        known[token_text] = _may_be_finding(token_text, lex)
+    wanted = {token_text for token_text in distinct if known[token_text]}
+    if len(known) > _MAX_WORD_DECISIONS:
+        known.clear()  # bounds the memory of a long batch; the next text fills it again
+    if not wanted:
+        return nouns, compounds
+    for i in [i for i, token_text in enumerate(words) if token_text in wanted]:
+        word = words[i].rstrip("*")  # a footnote marker glued to the word
         compound = lex.compounds.get(word)
-        if compound is None and lex.lookup(word) is None:
-            continue
-        if not word[:1].isupper() or not word.replace("-", "").isalnum():
-            continue
         start = tokens.idx[i]
         end = start + len(word)
         if word in allowlist or _overlaps(blocked, starts, start, end):
@@ -321,6 +326,29 @@ def find_nouns(
         if hit is not None:
             nouns.append(hit)
     return nouns, compounds
+
+
+#: Upper bound of the per-word decisions kept between texts.
+_MAX_WORD_DECISIONS = 200_000
+
+
+@cache
+def _word_decisions(lex: Lexicon) -> dict[str, bool]:
+    """Token text → :func:`_may_be_finding`, kept per lexicon across texts."""
+    return {}
+
+
+def _may_be_finding(token_text: str, lex: Lexicon) -> bool:
+    """Can a token with this text be flagged (a gendered compound or a person noun)?"""
+    # Most tokens are not capitalised: test that before anything else.
+    if not token_text[:1].isupper():
+        return False
+    word = token_text.rstrip("*")  # a footnote marker glued to the word
+    # Only a gendered compound or a person noun can become a finding; most capitalised
+    # words are neither, and both lookups are cached.
+    if word not in lex.compounds and lex.lookup(word) is None:
+        return False
+    return word[:1].isupper() and word.replace("-", "").isalnum()
 
 
 def _noun_hit(
