@@ -18,11 +18,19 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
-from re import _constants as _codes  # the re module's own parser: see required_substrings
-from re import _parser
 from typing import Any
 
-_REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT)
+# The re module's own parser (see required_substrings). It is internal to CPython: should a
+# later Python move it, the patterns are simply searched without the substring test.
+try:
+    from re import _constants as _codes
+    from re import _parser
+except ImportError:  # pragma: no cover - depends on the Python version
+    _codes = _parser = None  # type: ignore[assignment]
+
+_REPEATS = (
+    () if _codes is None else (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT)
+)
 #: Any letter (the ``[^\W\d_]`` of the patterns), zero or more of them.
 _LETTERS = re.compile(r"[^\W\d_]*")
 #: The lower-case letters of the patterns' ``[a-zäöüß]``, zero or more of them.
@@ -132,7 +140,13 @@ def required_substrings(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     classes, optional parts, lookarounds – contributes nothing, so an unusual pattern gets a
     weaker test (at worst none), never a wrong one.
     """
-    return tuple(dict.fromkeys(_required(_parser.parse(pattern.pattern, pattern.flags))))
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return tuple(dict.fromkeys(_required(parsed)))
+    except Exception:  # an internal API that changed shape: no test rather than a wrong one
+        return ()
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> list[frozenset[str]]:
