@@ -77,12 +77,9 @@ def test_gender_disclaimer_absent(blank_nlp: Language) -> None:
     assert analyze_gender(blank_nlp("Wir gelten als Marktführer im Süden.")).disclaimer is None
 
 
-def test_gender_regexes_are_linear_on_pathological_input(blank_nlp: Language) -> None:
-    """A long run without a match must not backtrack catastrophically."""
-    import time
-
+@pytest.mark.usefixtures("hang_guard")
+def test_gender_regexes_finish_on_pathological_input(blank_nlp: Language) -> None:
+    """A long run without a match must not backtrack catastrophically (speed: bench_hostile)."""
     text = ("Kundenkundenkunden " * 50 + "Kunden" * 300 + " ") * 5 + "Wer , " * 500 + "*:" * 500
-    doc = blank_nlp(text)  # tokenizing is spaCy's cost, not ours
-    started = time.perf_counter()
-    analyze_gender(doc)
-    assert time.perf_counter() - started < 2
+    analysis = analyze_gender(blank_nlp(text))
+    assert analysis.inclusive_forms == () and analysis.disclaimer is None

@@ -6,7 +6,6 @@ Blogger, wpDiscuz, schema.org microdata); no third-party page is copied in.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -271,10 +270,9 @@ def test_html_script_in_comment_author_stays_plain_text() -> None:
         "\x00\x01<p>\ud7ff Steuerzeichen</p>",
     ],
 )
+@pytest.mark.usefixtures("hang_guard")
 def test_html_hostile_input_does_not_crash(markup: str) -> None:
-    start = time.perf_counter()
     segments = segment_html(_post(markup))
-    assert time.perf_counter() - start < 10
     _assert_consistent(segments)
 
 
@@ -284,12 +282,11 @@ def test_html_deep_nesting_keeps_text() -> None:
     assert "Tief verschachtelt" in (segments.text_view or "")
 
 
+@pytest.mark.usefixtures("hang_guard")
 def test_html_deeply_nested_replies_bounded() -> None:
     item = '<li class="comment"><b class="fn">L{i}</b><div class="comment-content"><p>K {i}</p></div><ul class="children">'
     markup = '<ol class="commentlist">' + "".join(item.format(i=i) for i in range(1_000))
-    start = time.perf_counter()
     segments = segment_html(_post(markup))
-    assert time.perf_counter() - start < 10
     # libxml2 caps the tree depth, so the deepest replies are flattened, never lost silently
     # into the body.
     assert segments.comments[0].author == "L0"
@@ -366,11 +363,10 @@ def test_html_parse_date_german_and_english(shown: str, iso: str | None) -> None
     assert parse_date(shown) == iso
 
 
+@pytest.mark.usefixtures("hang_guard")
 def test_html_parse_date_long_input_is_bounded() -> None:
-    start = time.perf_counter()
     assert parse_date("1" * 1_000_000 + " 8. April 2017") is None  # beyond the scanned prefix
     assert parse_date(". " * 500_000) is None
-    assert time.perf_counter() - start < 1
 
 
 CTT_QUOTE = "Wer zuhört, gewinnt Kundschaft, die bleibt."

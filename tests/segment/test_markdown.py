@@ -6,7 +6,6 @@ front matter off and sets ``first_line``/``title`` the way the Markdown reader d
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -674,13 +673,11 @@ def test_markdown_property_any_text(text: str, first_line: int) -> None:
     ],
     ids=lambda text: repr(text[:12]),
 )
-def test_markdown_hostile_input_is_fast(text: str) -> None:
+@pytest.mark.usefixtures("hang_guard")
+def test_markdown_hostile_input_is_handled(text: str) -> None:
     post = _post(text)
-    start = time.perf_counter()
     segments = segment_markdown(post)
     parse_suppressions(post)
-    # Linear time: these inputs take well under a second; the bound leaves room for a busy CI.
-    assert time.perf_counter() - start < 5.0
     _check_invariants(post, segments)
 
 
