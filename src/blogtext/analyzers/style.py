@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, partial
-from operator import attrgetter, itemgetter
+from functools import cache, cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
@@ -43,8 +43,9 @@ from blogtext.analyzers._style_syntax import (
     Bracket,
     Passive,
     Tok,
-    find_brackets,
-    find_passives,
+    TokenColumns,
+    brackets_in,
+    passives_in,
 )
 from blogtext.analyzers.readability import Sentence, flesch_amstad, split_sentences
 from blogtext.data import read_lines
@@ -64,6 +65,7 @@ __all__ = [
     "SentenceStyle",
     "StyleAnalysis",
     "Tok",
+    "TokenColumns",
     "analyze_style",
     "anglicisms",
     "empty_phrases",
@@ -139,16 +141,26 @@ class SentenceStyle:
 
 @dataclass(frozen=True)
 class StyleAnalysis:
-    """Style facts of a document: its tokens and one :class:`SentenceStyle` per sentence."""
+    """Style facts of a document: its tokens and one :class:`SentenceStyle` per sentence.
 
-    tokens: tuple[Tok, ...]
+    ``tokens`` is a ``Sequence[Tok]`` (the tokens that are not whitespace); rules that scan
+    every token read its columns (``tokens.text``, ``tokens.pos`` …) instead.
+    """
+
+    tokens: TokenColumns
     sentences: tuple[SentenceStyle, ...]
     has_tags: bool
 
     @property
     def prose(self) -> list[SentenceStyle]:
         """Sentences of paragraphs, list items and quotes (not title or headings)."""
-        return [s for s in self.sentences if s.is_prose]
+        return list(self._prose)
+
+    @cached_property
+    def _prose(self) -> tuple[SentenceStyle, ...]:
+        # Several rules ask for the prose sentences; the analysis is immutable, so find them
+        # once (``prose`` hands out a fresh list, which a caller may change).
+        return tuple(s for s in self.sentences if s.kind in PROSE_KINDS)
 
     def sentence_tokens(self, sentence: SentenceStyle) -> tuple[Tok, ...]:
         first, last = sentence.tokens
@@ -170,14 +182,15 @@ def analyze_style(
     """
     sentences = list(sentences) if sentences is not None else split_sentences(body)
     has_tags = doc is not None and doc.has_annotation("TAG")
-    tokens = tuple(_tokens(doc_tokens(doc))) if doc is not None else ()
-    starts = [t.start for t in tokens]
+    tokens = _tokens(doc_tokens(doc)) if doc is not None else _NO_TOKENS
+    starts = tokens.start
     marks = _Marks.of(tokens) if has_tags else None
+    blocks = body.blocks
     result = []
     for sentence in sentences:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        kind = body.blocks[sentence.block].kind if body.blocks else "paragraph"
+        kind = blocks[sentence.block].kind if blocks else "paragraph"
         if marks is not None and first < last:
             style = _with_syntax(sentence, kind, (first, last), tokens, marks)
         else:
@@ -186,64 +199,64 @@ def analyze_style(
     return StyleAnalysis(tokens, tuple(result), has_tags)
 
 
+_NO_TOKENS = TokenColumns((), (), (), (), (), (), (), (), ())
+
+
 @dataclass(frozen=True, slots=True)
 class _Marks:
     """Per-document token facts, found in one pass each and sliced per sentence.
 
-    ``pos`` and ``tags`` run parallel to the analysis' tokens; the lists hold the positions
-    (indices into the tokens) of the marked tokens, in order.
+    The lists hold the positions (indices into the tokens) of the marked tokens, in order.
     """
 
-    pos: tuple[str, ...]
-    tags: tuple[str, ...]
     nominalisations: list[int]
     modals: list[int]
     man: list[int]
     participles: list[int]
 
     @classmethod
-    def of(cls, tokens: Sequence[Tok]) -> _Marks:
+    def of(cls, tokens: TokenColumns) -> _Marks:
         modal_forms = modal_verb_forms()
+        lower, tag, pos = tokens.lower, tokens.tag, tokens.pos
         return cls(
-            pos=tuple(map(attrgetter("pos"), tokens)),
-            tags=tuple(map(attrgetter("tag"), tokens)),
             nominalisations=[
                 k
-                for k, t in enumerate(tokens)
+                for k, (part, low) in enumerate(zip(pos, lower, strict=True))
                 # The suffix test of _is_nominalisation first: most nouns fail it.
-                if t.pos == "NOUN" and t.lower.endswith(NOMINAL_SUFFIXES) and _is_nominalisation(t)
+                if part == "NOUN"
+                and low.endswith(NOMINAL_SUFFIXES)
+                and _is_nominalisation(tokens.text[k], low, part)
             ],
+            # Modal forms and "man" are rare: test the word first, then the tags.
             modals=[
                 k
-                for k, t in enumerate(tokens)
-                if t.lower in modal_forms and (t.tag.startswith("VM") or t.pos in ("AUX", "VERB"))
+                for k, low in enumerate(lower)
+                if low in modal_forms and (tag[k].startswith("VM") or pos[k] in ("AUX", "VERB"))
             ],
             man=[
-                k
-                for k, t in enumerate(tokens)
-                if t.lower == "man" and t.pos not in ("NOUN", "PROPN")
+                k for k, low in enumerate(lower) if low == "man" and pos[k] not in ("NOUN", "PROPN")
             ],
-            participles=[k for k, t in enumerate(tokens) if t.is_participle],
+            participles=[
+                k for k, is_participle in enumerate(tokens.is_participle) if is_participle
+            ],
         )
 
 
 def _between(positions: list[int], first: int, last: int) -> tuple[int, ...]:
     """The positions in ``[first, last)`` (``positions`` is sorted)."""
+    if not positions:
+        return ()
     return tuple(
         positions[bisect.bisect_left(positions, first) : bisect.bisect_left(positions, last)]
     )
 
 
-_new_tok = partial(tuple.__new__, Tok)
-
-
-def _tokens(table: DocTokens) -> list[Tok]:
-    """A :class:`Tok` for every token that is not whitespace."""
+def _tokens(table: DocTokens) -> TokenColumns:
+    """The columns of every token that is not whitespace."""
     kept = [i for i, is_space in enumerate(table.is_space) if not is_space]
     if not kept:
-        return []
-    # Pick the kept tokens' columns at C speed and build the tuples with ``tuple.__new__``
-    # (what ``Tok._make`` does, without its Python frame): a post has thousands of tokens.
+        return _NO_TOKENS
+    # Pick the kept tokens' columns at C speed: a post has hundreds of tokens.
     pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
     tags, pos = pick(table.tag), pick(table.pos)
     participles = [
@@ -251,31 +264,28 @@ def _tokens(table: DocTokens) -> list[Tok]:
         or (part == "VERB" and tag != "ADJA" and table.has_feature(i, "VerbForm", "Part"))
         for i, tag, part in zip(kept, tags, pos, strict=True)
     ]
-    columns = zip(
-        kept,
-        pick(table.words),
-        pick(table.lower),
-        tags,
-        pos,
-        pick(table.lemma),
-        pick(table.idx),
-        pick(table.end),
-        participles,
-        strict=True,
+    return TokenColumns(
+        i=kept,
+        text=pick(table.words),
+        lower=pick(table.lower),
+        tag=tags,
+        pos=pos,
+        lemma=pick(table.lemma),
+        start=pick(table.idx),
+        end=pick(table.end),
+        is_participle=participles,
     )
-    return list(map(_new_tok, columns))
 
 
 def _with_syntax(
     sentence: Sentence,
     kind: str,
     span: tuple[int, int],
-    tokens: tuple[Tok, ...],
+    tokens: TokenColumns,
     marks: _Marks,
 ) -> SentenceStyle:
     first, last = span
-    own = tokens[first:last]
-    pos, tags = marks.pos[first:last], marks.tags[first:last]
+    pos, tags = tokens.pos[first:last], tokens.tag[first:last]
     # A passive needs a participle, a Satzklammer a finite verb: skip the clause scans
     # of sentences without one.
     has_finite = not FINITE_TAGS.isdisjoint(tags)
@@ -284,9 +294,11 @@ def _with_syntax(
         kind=kind,
         tokens=span,
         beginning=_beginning(sentence),
-        passives=tuple(find_passives(own)) if _between(marks.participles, first, last) else (),
-        clauses=_clauses(tags, own),
-        brackets=tuple(find_brackets(own)) if has_finite else (),
+        passives=tuple(passives_in(tokens, first, last))
+        if _between(marks.participles, first, last)
+        else (),
+        clauses=_clauses(tags, tokens.text[first:last]),
+        brackets=tuple(brackets_in(tokens, first, last)) if has_finite else (),
         nouns=pos.count("NOUN"),
         verbs=pos.count("VERB") + pos.count("AUX"),
         nominalisations=_between(marks.nominalisations, first, last),
@@ -295,23 +307,25 @@ def _with_syntax(
     )
 
 
-def _clauses(tags: tuple[str, ...], own: Sequence[Tok]) -> int:
-    """``_style_syntax.count_clauses`` of a non-empty sentence, from its tags counted at C speed."""
+def _clauses(tags: Sequence[str], texts: Sequence[str]) -> int:
+    """``_style_syntax.count_clauses`` of a non-empty sentence, from its tags counted at C speed.
+
+    ``tags`` and ``texts`` are the sentence's token tags and texts.
+    """
     finite = sum(map(tags.count, FINITE_TAGS))
     subordinators = sum(map(tags.count, SUBORDINATOR_TAGS))
     if not INTERROGATIVE_TAGS.isdisjoint(tags):
         subordinators += sum(
-            1
-            for k in range(1, len(own))
-            if tags[k] in INTERROGATIVE_TAGS and own[k - 1].text == ","
+            1 for k in range(1, len(texts)) if tags[k] in INTERROGATIVE_TAGS and texts[k - 1] == ","
         )
     return max(finite, subordinators + 1, 1)
 
 
-def _is_nominalisation(tok: Tok) -> bool:
-    if tok.pos != "NOUN" or len(tok.text) < MIN_NOMINAL_LETTERS or not tok.text[:1].isupper():
+def _is_nominalisation(text: str, lower: str, pos: str) -> bool:
+    """Whether the token (its text, lower-cased text and POS) is a nominalisation."""
+    if pos != "NOUN" or len(text) < MIN_NOMINAL_LETTERS or not text[:1].isupper():
         return False
-    word = tok.lower.split("-")[-1]
+    word = lower.split("-")[-1]
     if not word.endswith(NOMINAL_SUFFIXES):
         return False
     singular = word
