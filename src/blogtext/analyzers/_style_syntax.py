@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 from typing import NamedTuple, overload
 
 from blogtext.analyzers._style_lexicon import sein_perfect_verbs
@@ -80,10 +82,11 @@ class TokenColumns(Sequence[Tok]):
     ) -> None:
         self.i, self.text, self.lower, self.tag, self.pos = i, text, lower, tag, pos
         self.lemma, self.start, self.end, self.is_participle = lemma, start, end, is_participle
-        #: :func:`is_word` of each token's text.
-        self.is_word: list[bool] = [
-            word.isalpha() or any(ch.isalpha() for ch in word) for word in text
-        ]
+        #: :func:`is_word` of each token's text: most tokens are all letters, so only the
+        #: others are looked at character by character.
+        self.is_word: list[bool] = list(map(str.isalpha, text))
+        for k in compress(range(len(text)), map(not_, self.is_word)):
+            self.is_word[k] = any(map(str.isalpha, text[k]))
 
     @classmethod
     def of(cls, tokens: Iterable[Tok]) -> TokenColumns:
@@ -168,6 +171,8 @@ SUBORDINATOR_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT"})
 #: Interrogatives open a subordinate clause when they follow a comma ("…, wie wir …").
 INTERROGATIVE_TAGS = frozenset({"PWAV", "PWS"})
 COORDINATORS = frozenset({"und", "oder", "aber", "denn", "sondern", "doch"})
+#: Parts of speech of verbs (a clause-final one closes a bracket).
+VERBAL_POS = frozenset({"VERB", "AUX"})
 
 
 def clauses_of(tokens: Sequence[Tok]) -> list[list[Tok]]:
@@ -329,7 +334,7 @@ def _is_closing(tag: str, pos: str, position: int, length: int) -> bool:
         return True
     # The tagger often reads a clause-final infinitive as finite ("sollte … auswerten"/VVFIN):
     # a verb at the very end of a main-clause segment closes the bracket.
-    return pos in ("VERB", "AUX") and position == length - 1
+    return pos in VERBAL_POS and position == length - 1
 
 
 def find_brackets(tokens: Sequence[Tok]) -> list[Bracket]:
@@ -350,10 +355,10 @@ def brackets_in(columns: TokenColumns, first: int, last: int) -> list[Bracket]:
     subordinate = [_is_subordinate(segment_tags) for segment_tags in tags]
     k = 0
     while k < len(segments):
-        finite_at = next((j for j, tag in enumerate(tags[k]) if tag in FINITE_TAGS), None)
-        if subordinate[k] or finite_at is None:
+        if subordinate[k] or FINITE_TAGS.isdisjoint(tags[k]):
             k += 1
             continue
+        finite_at = next(j for j, tag in enumerate(tags[k]) if tag in FINITE_TAGS)
         opening = segments[k][1][finite_at]
         closing: int | None = None
         stop = False
@@ -369,6 +374,7 @@ def brackets_in(columns: TokenColumns, first: int, last: int) -> list[Bracket]:
             seg_tags = tags[m]
             if m > k and not FINITE_TAGS.isdisjoint(seg_tags[:-1]):
                 break  # "…, wir stellen es vor": a new main clause
+            last_j = len(seg) - 1
             for j in range(begin, len(seg)):
                 position = seg[j]
                 if lower[position] in COORDINATORS and not FINITE_TAGS.isdisjoint(
@@ -376,7 +382,10 @@ def brackets_in(columns: TokenColumns, first: int, last: int) -> list[Bracket]:
                 ):
                     stop = True  # "… und wir stellen …": a coordinated main clause
                     break
-                if _is_closing(seg_tags[j], column_pos[position], j, len(seg)):
+                # _is_closing, inlined: this loop runs over every token of a main clause.
+                if seg_tags[j] in CLOSING_TAGS or (
+                    j == last_j and column_pos[position] in VERBAL_POS
+                ):
                     closing = position
             m += 1
         if closing is not None:

@@ -18,7 +18,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
 from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
@@ -217,28 +218,30 @@ class _Marks:
     @classmethod
     def of(cls, tokens: TokenColumns) -> _Marks:
         modal_forms = modal_verb_forms()
-        lower, tag, pos = tokens.lower, tokens.tag, tokens.pos
+        text, lower, tag, pos = tokens.text, tokens.lower, tokens.tag, tokens.pos
+        positions = range(len(text))
+        # Each list starts from the few tokens with the rare property, picked at C speed
+        # (``compress``), and tests the rest of the condition on those only.
+        nouns = compress(positions, map("NOUN".__eq__, pos))
         return cls(
             nominalisations=[
                 k
-                for k, (part, low) in enumerate(zip(pos, lower, strict=True))
+                for k in nouns
                 # The suffix test of _is_nominalisation first: most nouns fail it.
-                if part == "NOUN"
-                and low.endswith(NOMINAL_SUFFIXES)
-                and _is_nominalisation(tokens.text[k], low, part)
+                if lower[k].endswith(NOMINAL_SUFFIXES)
+                and _is_nominalisation(text[k], lower[k], pos[k])
             ],
-            # Modal forms and "man" are rare: test the word first, then the tags.
             modals=[
                 k
-                for k, low in enumerate(lower)
-                if low in modal_forms and (tag[k].startswith("VM") or pos[k] in ("AUX", "VERB"))
+                for k in compress(positions, map(modal_forms.__contains__, lower))
+                if tag[k].startswith("VM") or pos[k] in ("AUX", "VERB")
             ],
             man=[
-                k for k, low in enumerate(lower) if low == "man" and pos[k] not in ("NOUN", "PROPN")
+                k
+                for k in compress(positions, map("man".__eq__, lower))
+                if pos[k] not in ("NOUN", "PROPN")
             ],
-            participles=[
-                k for k, is_participle in enumerate(tokens.is_participle) if is_participle
-            ],
+            participles=list(compress(positions, tokens.is_participle)),
         )
 
 
@@ -253,17 +256,18 @@ def _between(positions: list[int], first: int, last: int) -> tuple[int, ...]:
 
 def _tokens(table: DocTokens) -> TokenColumns:
     """The columns of every token that is not whitespace."""
-    kept = [i for i, is_space in enumerate(table.is_space) if not is_space]
+    kept = list(compress(range(len(table.is_space)), map(not_, table.is_space)))
     if not kept:
         return _NO_TOKENS
     # Pick the kept tokens' columns at C speed: a post has hundreds of tokens.
     pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
     tags, pos = pick(table.tag), pick(table.pos)
-    participles = [
-        tag in PARTICIPLE_TAGS
-        or (part == "VERB" and tag != "ADJA" and table.has_feature(i, "VerbForm", "Part"))
-        for i, tag, part in zip(kept, tags, pos, strict=True)
-    ]
+    # A participle by its tag, or a VERB with VerbForm=Part that is not tagged ADJA (only
+    # the VERB tokens need the morphology).
+    participles = list(map(PARTICIPLE_TAGS.__contains__, tags))
+    for k in compress(range(len(kept)), map("VERB".__eq__, pos)):
+        if not participles[k] and tags[k] != "ADJA":
+            participles[k] = table.has_feature(kept[k], "VerbForm", "Part")
     return TokenColumns(
         i=kept,
         text=pick(table.words),
@@ -333,14 +337,14 @@ def _is_nominalisation(text: str, lower: str, pos: str) -> bool:
         if singular.endswith(plural):
             singular = singular[: -len(plural)] + single
             break
-    for exception in nominal_exceptions():
-        # An exception also covers compounds ending in it ("Tageszeitung"), but not a prefixed
-        # derivation ("Berechnung" is not "Rechnung": the rest must be a word, ≥ 3 letters).
-        if singular == exception or (
-            singular.endswith(exception) and len(singular) - len(exception) >= 3
-        ):
-            return False
-    return True
+    exceptions = nominal_exceptions()
+    # An exception also covers compounds ending in it ("Tageszeitung"), but not a prefixed
+    # derivation ("Berechnung" is not "Rechnung": the rest must be a word, ≥ 3 letters).
+    # So look up the word and each of its endings after the first three letters (entries are
+    # never empty, so the word itself is the only ending that needs no rest).
+    if singular in exceptions:
+        return False
+    return not any(singular[cut:] in exceptions for cut in range(3, len(singular)))
 
 
 @cache
@@ -350,12 +354,13 @@ def _beginning_exceptions() -> frozenset[str]:
 
 def _beginning(sentence: Sentence) -> str:
     """First word, or first two words after an article/demonstrative/number (like Yoast)."""
-    words = [w.text.lower() for w in sentence.words[:2]]
+    words = sentence.words
     if not words:
         return ""
-    if words[0] in _beginning_exceptions() and len(words) > 1:
-        return " ".join(words)
-    return words[0]
+    first = words[0].text.lower()
+    if len(words) > 1 and first in _beginning_exceptions():
+        return f"{first} {words[1].text.lower()}"
+    return first
 
 
 def hardest_sentences(sentences: Sequence[Sentence], count: int) -> list[Sentence]:

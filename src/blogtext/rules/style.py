@@ -9,6 +9,7 @@ rule's ``extra-words`` option, and any flagged term can be accepted with the ``a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
 from blogtext.analyzers.readability import count_syllables
 from blogtext.analyzers.style import (
@@ -319,11 +320,11 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
     tokens = style.tokens
     texts, pos = tokens.text, tokens.pos
     vocabulary: set[str] | None = None  # the text's nouns, collected at the first candidate
-    for k, text in enumerate(texts):
-        # No part of a shorter word can have MIN_COMPOUND_LETTERS letters: skipping it first
-        # changes nothing, and most words are short.
-        if len(text) < MIN_COMPOUND_LETTERS:
-            continue
+    # No part of a shorter word can have MIN_COMPOUND_LETTERS letters: skipping those first
+    # (at C speed) changes nothing, and most words are short.
+    long_words = compress(range(len(texts)), map(MIN_COMPOUND_LETTERS.__le__, map(len, texts)))
+    for k in long_words:
+        text = texts[k]
         if not text[:1].isupper() or (style.has_tags and pos[k] not in ("NOUN", "PROPN")):
             continue
         for part in text.split("-"):
