@@ -23,7 +23,7 @@ from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
 from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
-from blogtext.analyzers._style_compounds import CompoundSplit, split_compound
+from blogtext.analyzers._style_compounds import CompoundSplit, head_candidates, split_compound
 from blogtext.analyzers._style_lexicon import (
     AREA,
     Entry,
@@ -72,6 +72,7 @@ __all__ = [
     "empty_phrases",
     "fillers",
     "hardest_sentences",
+    "head_candidates",
     "index_with_extra",
     "split_compound",
     "transition_words",

@@ -17,6 +17,7 @@ from blogtext.analyzers.style import (
     anglicisms,
     empty_phrases,
     fillers,
+    head_candidates,
     split_compound,
 )
 from blogtext.model import Finding
@@ -319,7 +320,7 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
     max_syllables = context.option("max-syllables")
     tokens = style.tokens
     texts, pos = tokens.text, tokens.pos
-    vocabulary: set[str] | None = None  # the text's nouns, collected at the first candidate
+    heads: tuple[str, ...] | None = None  # split heads from the text's nouns, at first need
     # No part of a shorter word can have MIN_COMPOUND_LETTERS letters: skipping those first
     # (at C speed) changes nothing, and most words are short.
     long_words = compress(range(len(texts)), map(MIN_COMPOUND_LETTERS.__le__, map(len, texts)))
@@ -335,11 +336,12 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
             syllables = count_syllables(part)
             if letters <= max_letters and syllables <= max_syllables:
                 continue
-            if vocabulary is None:
-                vocabulary = {
-                    t for t, p in zip(texts, pos, strict=True) if p == "NOUN" and 4 <= len(t) <= 14
-                }
-            split = split_compound(part, vocabulary - {part})
+            if heads is None:
+                nouns = compress(texts, map("NOUN".__eq__, pos))
+                # The word itself need not be left out of its heads (as "other nouns" would
+                # say): a head equal to the word leaves no modifier and is never chosen.
+                heads = head_candidates({t for t in nouns if 4 <= len(t) <= 14})
+            split = split_compound(part, heads=heads)
             if letters <= max_letters and split is None:
                 continue  # many syllables but no compound ("Kooperationen"): not this rule
             hints = list(split.suggestions()) if split else ["rephrase it as two words"]
