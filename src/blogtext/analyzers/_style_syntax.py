@@ -306,15 +306,23 @@ def count_clauses(tokens: Sequence[Tok]) -> int:
 
 
 def _segments(columns: TokenColumns, first: int, last: int) -> list[tuple[str, list[int]]]:
-    """Clause segments (token positions) with the break before them ("" for the first)."""
+    """Clause segments (token positions) with the break before them ("" for the first).
+
+    Only word tokens are kept in a segment: end marks and quotes would hide the final verb.
+    """
     text, word = columns.text, columns.is_word
-    segments: list[tuple[str, list[int]]] = [("", [])]
-    for k in range(first, last):
-        if text[k] in CLAUSE_BREAKS:
-            segments.append((text[k], []))
-        elif word[k]:  # end marks and quotes would hide the final verb
-            segments[-1][1].append(k)
-    return [(brk, seg) for brk, seg in segments if seg]
+    # The breaks and each stretch's words are picked at C speed (``compress``); a break is
+    # never a word, so leaving the break positions out of the stretches loses no word.
+    breaks = compress(range(first, last), map(CLAUSE_BREAKS.__contains__, text[first:last]))
+    segments: list[tuple[str, list[int]]] = []
+    brk, start = "", first
+    for end in (*breaks, last):
+        segment = list(compress(range(start, end), word[start:end]))
+        if segment:
+            segments.append((brk, segment))
+        if end < last:
+            brk, start = text[end], end + 1
+    return segments
 
 
 def _is_subordinate(tags: list[str]) -> bool:
@@ -351,7 +359,7 @@ def brackets_in(columns: TokenColumns, first: int, last: int) -> list[Bracket]:
     segments = _segments(columns, first, last)
     column_tag, column_pos, lower = columns.tag, columns.pos, columns.lower
     # Each segment's tags and whether it is subordinate, looked up again and again below.
-    tags = [[column_tag[k] for k in segment] for _brk, segment in segments]
+    tags = [list(map(column_tag.__getitem__, segment)) for _brk, segment in segments]
     subordinate = [_is_subordinate(segment_tags) for segment_tags in tags]
     k = 0
     while k < len(segments):

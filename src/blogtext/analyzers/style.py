@@ -255,6 +255,12 @@ def _between(positions: list[int], first: int, last: int) -> tuple[int, ...]:
     )
 
 
+def _has_between(positions: list[int], first: int, last: int) -> bool:
+    """Whether a position lies in ``[first, last)`` (``positions`` is sorted)."""
+    at = bisect.bisect_left(positions, first)
+    return at < len(positions) and positions[at] < last
+
+
 def _tokens(table: DocTokens) -> TokenColumns:
     """The columns of every token that is not whitespace."""
     kept = list(compress(range(len(table.is_space)), map(not_, table.is_space)))
@@ -300,7 +306,7 @@ def _with_syntax(
         tokens=span,
         beginning=_beginning(sentence),
         passives=tuple(passives_in(tokens, first, last))
-        if _between(marks.participles, first, last)
+        if _has_between(marks.participles, first, last)
         else (),
         clauses=_clauses(tags, tokens.text[first:last]),
         brackets=tuple(brackets_in(tokens, first, last)) if has_finite else (),
