@@ -124,4 +124,59 @@ def test_style_analysis_clause_count_from_tags_matches_the_token_scan(nlp) -> No
     analysis = analyze_style(nlp(body.text), body)
     for sentence in analysis.sentences:
         own = analysis.sentence_tokens(sentence)
-        assert _clauses(tuple(t.tag for t in own), own) == count_clauses(own)
+        assert _clauses(tuple(t.tag for t in own), [t.text for t in own]) == count_clauses(own)
+
+
+def test_style_analysis_token_columns_behave_like_a_tuple_of_tokens() -> None:
+    from blogtext.analyzers.style import Tok, TokenColumns
+
+    tokens = (
+        Tok(0, "Das", "das", "ART", "DET", "der", 0, 3, False),
+        Tok(2, "wurde", "wurde", "VAFIN", "AUX", "werden", 4, 9, False),
+        Tok(3, "geprüft", "geprüft", "VVPP", "VERB", "prüfen", 10, 17, True),
+    )
+    columns = TokenColumns.of(tokens)
+    assert len(columns) == 3 and columns == tokens and list(columns) == list(tokens)
+    assert columns[1] == tokens[1] and columns[-1] == tokens[-1]
+    assert columns[1:] == tokens[1:]
+    assert columns.text == ["Das", "wurde", "geprüft"] and columns.is_word == [True] * 3
+    assert TokenColumns.of(()) == ()
+
+
+def test_style_analysis_phrase_matches_at_starts_equal_matches_in_slices() -> None:
+    from blogtext.analyzers._style_lexicon import Entry, PhraseIndex
+
+    index = PhraseIndex(
+        [Entry("im grunde genommen"), Entry("im"), Entry("halt"), Entry("z. b."), Entry("an")]
+    )
+    folded = [
+        "im",
+        "grunde",
+        "genommen",
+        "ist",
+        "das",
+        "halt",
+        "z.",
+        "b.",
+        "im",
+        "grunde",
+        "so",
+        "an",
+        "im",
+        "grunde",
+    ]
+    starts = index.starts(folded)
+    for first in range(len(folded) + 1):
+        for last in range(first, len(folded) + 1):
+            inside = [i for i in starts if first <= i < last]
+            expected = index.find_folded(folded[first:last])
+            assert index.find_at(folded, inside, first, last) == expected
+
+
+def test_style_analysis_compound_split_with_precomputed_heads() -> None:
+    from blogtext.analyzers.style import head_candidates
+
+    vocabulary = {"Verordnung", "Schutz", "Grundverordnung", "Datenschutzgrundverordnung"}
+    for word in ("Datenschutzgrundverordnung", "Kundenverordnung", "Wetterbericht"):
+        expected = split_compound(word, vocabulary - {word})
+        assert split_compound(word, heads=head_candidates(vocabulary)) == expected

@@ -17,7 +17,7 @@ suffix implies (-heit, -ung, … feminine; -tum, -ment … neuter; -ismus, -ling
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from blogtext.analyzers._style_lexicon import compound_heads
@@ -71,12 +71,26 @@ class CompoundSplit:
         return (phrase, self.hyphenated) if phrase else (self.hyphenated,)
 
 
-def split_compound(word: str, vocabulary: Iterable[str] = ()) -> CompoundSplit | None:
+def head_candidates(vocabulary: Iterable[str] = ()) -> tuple[str, ...]:
+    """The heads :func:`split_compound` tries when no linking element marks the boundary.
+
+    The frequent heads of ``compound_heads.txt``, then the nouns of ``vocabulary`` (lower
+    case, longest first). Compute it once to split many words against the same vocabulary.
+    """
+    nouns = {v.lower() for v in vocabulary if len(v) >= MIN_PART + 2}
+    return compound_heads() + tuple(sorted(nouns, key=len, reverse=True))
+
+
+def split_compound(
+    word: str, vocabulary: Iterable[str] = (), *, heads: Sequence[str] | None = None
+) -> CompoundSplit | None:
     """The most plausible modifier/head split of ``word`` (no hyphen inside), or ``None``.
 
     Args:
         word: A noun as written ("Kundenzufriedenheitsbefragung").
         vocabulary: Other nouns of the text; one of them at the end of ``word`` is a head.
+        heads: ``head_candidates(vocabulary)``, when already computed (``vocabulary`` is then
+            not read).
     """
     lower = word.lower()
     best: int | None = None
@@ -88,11 +102,9 @@ def split_compound(word: str, vocabulary: Iterable[str] = ()) -> CompoundSplit |
                 best = cut
             start = found + 1
     if best is None:
-        heads = [h for h in compound_heads()]
-        heads += sorted(
-            {v.lower() for v in vocabulary if len(v) >= MIN_PART + 2}, key=len, reverse=True
-        )
-        for head in heads:
+        # The longest head first; heads of equal length that both end the word are the same
+        # string, so the order among them does not matter.
+        for head in heads if heads is not None else head_candidates(vocabulary):
             if lower.endswith(head) and len(lower) - len(head) >= MIN_PART:
                 best = len(lower) - len(head)
                 break

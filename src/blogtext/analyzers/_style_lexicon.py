@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from blogtext.data import read_lines, read_tsv
 
@@ -73,8 +74,7 @@ class PhraseIndex:
 
     def starts(self, folded: Sequence[str]) -> list[int]:
         """Positions in ``folded`` (case-folded token texts) whose word begins an entry."""
-        by_first = self._by_first
-        return [i for i, word in enumerate(folded) if word in by_first]
+        return list(compress(range(len(folded)), map(self._by_first.__contains__, folded)))
 
     def find_folded(self, folded: Sequence[str]) -> list[PhraseMatch]:
         """:meth:`find` over token texts that are already case-folded."""
@@ -88,6 +88,29 @@ class PhraseIndex:
                 n = len(phrase)
                 if tuple(folded[i : i + n]) == phrase:
                     matches.append(PhraseMatch(i, i + n - 1, entry))
+                    free = i + n
+                    break
+        return matches
+
+    def find_at(
+        self, folded: Sequence[str], starts: Sequence[int], first: int, last: int
+    ) -> list[PhraseMatch]:
+        """:meth:`find_folded` of ``folded[first:last]``, tried only at ``starts``.
+
+        ``starts`` are the positions in ``[first, last)`` whose word begins an entry, in order
+        (:meth:`starts`); every other position is skipped by :meth:`find_folded` anyway. Match
+        positions are relative to ``first``, and no match runs past ``last``.
+        """
+        by_first = self._by_first
+        matches: list[PhraseMatch] = []
+        free = first  # first position not inside a match
+        for i in starts:
+            if i < free:
+                continue
+            for phrase, entry in by_first[folded[i]]:
+                n = len(phrase)
+                if i + n <= last and tuple(folded[i : i + n]) == phrase:
+                    matches.append(PhraseMatch(i - first, i - first + n - 1, entry))
                     free = i + n
                     break
         return matches

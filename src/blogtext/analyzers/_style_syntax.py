@@ -20,9 +20,11 @@ Terms (see also docs on the rules):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import compress
+from operator import not_
+from typing import NamedTuple, overload
 
 from blogtext.analyzers._style_lexicon import sein_perfect_verbs
 
@@ -30,8 +32,7 @@ from blogtext.analyzers._style_lexicon import sein_perfect_verbs
 class Tok(NamedTuple):
     """The parts of a spaCy token the style analysis reads (copied once for speed).
 
-    A named tuple rather than a frozen dataclass: a post has thousands of tokens, and a
-    tuple is built in a third of the time.
+    A named tuple rather than a frozen dataclass: a tuple is built in a third of the time.
     """
 
     i: int
@@ -46,9 +47,86 @@ class Tok(NamedTuple):
 
     @property
     def is_word(self) -> bool:
-        text = self.text
-        # Most tokens are all letters: answer those without looking at each character.
-        return text.isalpha() or any(ch.isalpha() for ch in text)
+        return is_word(self.text)
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` has a letter (a word, not a number or punctuation)."""
+    # Most tokens are all letters: answer those without looking at each character.
+    return text.isalpha() or any(ch.isalpha() for ch in text)
+
+
+class TokenColumns(Sequence[Tok]):
+    """Tokens as parallel columns (index ``k`` = the ``k``-th token); a ``Sequence[Tok]``.
+
+    The analysis keeps a document's tokens this way rather than as one :class:`Tok` per
+    token: a post has hundreds of tokens, and each object would be built and then tracked by
+    the garbage collector for as long as the analysis lives, while the scans below read only a
+    column or two. Indexing or iterating builds :class:`Tok` objects on demand.
+    """
+
+    __slots__ = ("end", "i", "is_participle", "is_word", "lemma", "lower", "pos", "start",
+                 "tag", "text")  # fmt: skip
+
+    def __init__(
+        self,
+        i: Sequence[int],
+        text: Sequence[str],
+        lower: Sequence[str],
+        tag: Sequence[str],
+        pos: Sequence[str],
+        lemma: Sequence[str],
+        start: Sequence[int],
+        end: Sequence[int],
+        is_participle: Sequence[bool],
+    ) -> None:
+        self.i, self.text, self.lower, self.tag, self.pos = i, text, lower, tag, pos
+        self.lemma, self.start, self.end, self.is_participle = lemma, start, end, is_participle
+        #: :func:`is_word` of each token's text: most tokens are all letters, so only the
+        #: others are looked at character by character.
+        self.is_word: list[bool] = list(map(str.isalpha, text))
+        for k in compress(range(len(text)), map(not_, self.is_word)):
+            self.is_word[k] = any(map(str.isalpha, text[k]))
+
+    @classmethod
+    def of(cls, tokens: Iterable[Tok]) -> TokenColumns:
+        """The columns of ``tokens``."""
+        tokens = list(tokens)
+        if not tokens:
+            return cls((), (), (), (), (), (), (), (), ())
+        return cls(*(list(column) for column in zip(*tokens, strict=True)))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @overload
+    def __getitem__(self, k: int) -> Tok: ...
+    @overload
+    def __getitem__(self, k: slice) -> tuple[Tok, ...]: ...
+    def __getitem__(self, k: int | slice) -> Tok | tuple[Tok, ...]:
+        if isinstance(k, slice):
+            return tuple(self[j] for j in range(*k.indices(len(self))))
+        if k < 0:
+            k += len(self)
+        return Tok(
+            self.i[k], self.text[k], self.lower[k], self.tag[k], self.pos[k], self.lemma[k],
+            self.start[k], self.end[k], self.is_participle[k],
+        )  # fmt: skip
+
+    def __iter__(self) -> Iterator[Tok]:
+        columns = (self.i, self.text, self.lower, self.tag, self.pos, self.lemma, self.start,
+                   self.end, self.is_participle)  # fmt: skip
+        return map(Tok._make, zip(*columns, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"TokenColumns({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,79 +171,99 @@ SUBORDINATOR_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT"})
 #: Interrogatives open a subordinate clause when they follow a comma ("…, wie wir …").
 INTERROGATIVE_TAGS = frozenset({"PWAV", "PWS"})
 COORDINATORS = frozenset({"und", "oder", "aber", "denn", "sondern", "doch"})
+#: Parts of speech of verbs (a clause-final one closes a bracket).
+VERBAL_POS = frozenset({"VERB", "AUX"})
 
 
 def clauses_of(tokens: Sequence[Tok]) -> list[list[Tok]]:
     """The sentence split at :data:`CLAUSE_BREAKS` (breaks dropped, empty parts dropped)."""
-    parts: list[list[Tok]] = [[]]
-    for tok in tokens:
-        if tok.text in CLAUSE_BREAKS:
+    columns = TokenColumns.of(tokens)
+    return [[columns[k] for k in clause] for clause in _clauses_in(columns, 0, len(columns))]
+
+
+def _clauses_in(columns: TokenColumns, first: int, last: int) -> list[list[int]]:
+    """:func:`clauses_of` tokens ``[first, last)`` of ``columns``, as token positions."""
+    text = columns.text
+    parts: list[list[int]] = [[]]
+    for k in range(first, last):
+        if text[k] in CLAUSE_BREAKS:
             parts.append([])
         else:
-            parts[-1].append(tok)
+            parts[-1].append(k)
     return [p for p in parts if p]
 
 
 def find_passives(tokens: Sequence[Tok]) -> list[Passive]:
     """Vorgangspassiv and Zustandspassiv constructions of one sentence, in text order."""
+    columns = TokenColumns.of(tokens)
+    return passives_in(columns, 0, len(columns))
+
+
+def passives_in(columns: TokenColumns, first: int, last: int) -> list[Passive]:
+    """:func:`find_passives` of the sentence at tokens ``[first, last)`` of ``columns``."""
     found: list[Passive] = []
-    if not any(t.is_participle for t in tokens):
+    if not any(columns.is_participle[first:last]):
         return found  # every passive has a participle
-    for clause in clauses_of(tokens):
-        hit = _clause_passive(clause)
+    for clause in _clauses_in(columns, first, last):
+        hit = _clause_passive(columns, clause)
         if hit is not None:
             found.append(hit)
     return found
 
 
-def _is_werden(tok: Tok) -> bool:
+def _is_werden(columns: TokenColumns, k: int) -> bool:
     # "geworden" is not in WERDEN_FORMS: it is the participle of the full verb ("ist Chef
     # geworden"), never passive.
-    return tok.lower in WERDEN_FORMS and (tok.tag.startswith("VA") or tok.lemma == "werden")
-
-
-def _is_sein(tok: Tok) -> bool:
-    return tok.lower in SEIN_FORMS and (tok.tag.startswith("VA") or tok.lemma == "sein")
-
-
-def _clause_passive(clause: list[Tok]) -> Passive | None:
-    participles = [t for t in clause if t.is_participle]
-    if not participles:
-        return None
-    werden = [t for t in clause if _is_werden(t)]
-    has_worden = any(t.lower == "worden" for t in clause)
-    if werden:
-        if not has_worden and _futur_zwei(clause, participles[-1]):
-            return None
-        if not has_worden and any(
-            t.tag == "VAFIN" and t.lemma == "haben" for t in clause
-        ):  # "werden besser und haben gelernt": the participle belongs to "haben"
-            return None
-        aux, part = werden[0], participles[0]
-        return Passive(
-            "vorgangspassiv",
-            min(aux.start, part.start),
-            max(aux.end, part.end),
-            aux.text,
-            part.text,
-        )
-    sein = [t for t in clause if _is_sein(t)]
-    if not sein or any(t.lemma == "haben" and t.tag.startswith("VA") for t in clause):
-        return None
-    candidates = [p for p in participles if not _perfect_with_sein(p)]
-    if not candidates:
-        return None
-    aux, part = sein[0], candidates[0]
-    return Passive(
-        "zustandspassiv", min(aux.start, part.start), max(aux.end, part.end), aux.text, part.text
+    return columns.lower[k] in WERDEN_FORMS and (
+        columns.tag[k].startswith("VA") or columns.lemma[k] == "werden"
     )
 
 
-def _futur_zwei(clause: list[Tok], participle: Tok) -> bool:
+def _is_sein(columns: TokenColumns, k: int) -> bool:
+    return columns.lower[k] in SEIN_FORMS and (
+        columns.tag[k].startswith("VA") or columns.lemma[k] == "sein"
+    )
+
+
+def _clause_passive(columns: TokenColumns, clause: list[int]) -> Passive | None:
+    """The passive of one clause (token positions into ``columns``), if any."""
+    is_participle, tag, lemma = columns.is_participle, columns.tag, columns.lemma
+    participles = [k for k in clause if is_participle[k]]
+    if not participles:
+        return None
+    werden = [k for k in clause if _is_werden(columns, k)]
+    has_worden = any(columns.lower[k] == "worden" for k in clause)
+    if werden:
+        if not has_worden and _futur_zwei(columns, clause, participles[-1]):
+            return None
+        if not has_worden and any(
+            tag[k] == "VAFIN" and lemma[k] == "haben" for k in clause
+        ):  # "werden besser und haben gelernt": the participle belongs to "haben"
+            return None
+        return _passive(columns, "vorgangspassiv", werden[0], participles[0])
+    sein = [k for k in clause if _is_sein(columns, k)]
+    if not sein or any(lemma[k] == "haben" and tag[k].startswith("VA") for k in clause):
+        return None
+    candidates = [k for k in participles if not _perfect_with_sein(lemma[k], columns.lower[k])]
+    if not candidates:
+        return None
+    return _passive(columns, "zustandspassiv", sein[0], candidates[0])
+
+
+def _passive(columns: TokenColumns, kind: str, aux: int, part: int) -> Passive:
+    start, end, text = columns.start, columns.end, columns.text
+    return Passive(
+        kind, min(start[aux], start[part]), max(end[aux], end[part]), text[aux], text[part]
+    )
+
+
+def _futur_zwei(columns: TokenColumns, clause: list[int], participle: int) -> bool:
     """'wird gemacht haben' / 'wird gegangen sein': werden + participle + haben/sein infinitive."""
+    lower, tag = columns.lower, columns.tag
+    # Positions follow token order, so "after the participle" is a larger position.
     return any(
-        t.i > participle.i and t.lower in ("haben", "sein") and t.tag in ("VAINF", "VAFIN")
-        for t in clause
+        k > participle and lower[k] in ("haben", "sein") and tag[k] in ("VAINF", "VAFIN")
+        for k in clause
     )
 
 
@@ -177,11 +275,12 @@ _SEIN_PARTICIPLE_ENDINGS = (
 )  # fmt: skip
 
 
-def _perfect_with_sein(participle: Tok) -> bool:
-    lemma = participle.lemma.lower()
+def _perfect_with_sein(lemma: str, lower: str) -> bool:
+    """Whether the participle (its lemma and lower-cased form) builds its perfect with "sein"."""
+    lemma = lemma.lower()
     if any(lemma.endswith(verb) for verb in sein_perfect_verbs()):
         return True
-    return participle.lower.endswith(_SEIN_PARTICIPLE_ENDINGS)
+    return lower.endswith(_SEIN_PARTICIPLE_ENDINGS)
 
 
 def count_clauses(tokens: Sequence[Tok]) -> int:
@@ -206,53 +305,70 @@ def count_clauses(tokens: Sequence[Tok]) -> int:
     return max(finite, subordinators + 1, 1)
 
 
-def _segments(tokens: Sequence[Tok]) -> list[tuple[str, list[Tok]]]:
-    """Clause segments with the break before them ("" for the first)."""
-    segments: list[tuple[str, list[Tok]]] = [("", [])]
-    for tok in tokens:
-        text = tok.text
-        if text in CLAUSE_BREAKS:
-            segments.append((text, []))
-        elif text.isalpha() or tok.is_word:  # end marks and quotes would hide the final verb
-            segments[-1][1].append(tok)
-    return [(brk, seg) for brk, seg in segments if seg]
+def _segments(columns: TokenColumns, first: int, last: int) -> list[tuple[str, list[int]]]:
+    """Clause segments (token positions) with the break before them ("" for the first).
+
+    Only word tokens are kept in a segment: end marks and quotes would hide the final verb.
+    """
+    text, word = columns.text, columns.is_word
+    # The breaks and each stretch's words are picked at C speed (``compress``); a break is
+    # never a word, so leaving the break positions out of the stretches loses no word.
+    breaks = compress(range(first, last), map(CLAUSE_BREAKS.__contains__, text[first:last]))
+    segments: list[tuple[str, list[int]]] = []
+    brk, start = "", first
+    for end in (*breaks, last):
+        segment = list(compress(range(start, end), word[start:end]))
+        if segment:
+            segments.append((brk, segment))
+        if end < last:
+            brk, start = text[end], end + 1
+    return segments
 
 
-def _is_subordinate(segment: list[Tok]) -> bool:
-    first = segment[0]
-    if first.tag in SUBORDINATOR_TAGS or first.tag in INTERROGATIVE_TAGS:
+def _is_subordinate(tags: list[str]) -> bool:
+    """Whether the segment with these tags is a subordinate clause."""
+    first = tags[0]
+    if first in SUBORDINATOR_TAGS or first in INTERROGATIVE_TAGS:
         return True
-    if first.tag == "APPR" and len(segment) > 1 and segment[1].tag in ("PRELS", "PRELAT", "PWS"):
+    if first == "APPR" and len(tags) > 1 and tags[1] in ("PRELS", "PRELAT", "PWS"):
         return True  # "…, mit dem wir …"
     # Infinitive clauses ("…, das Produkt vorzustellen") belong to another predicate.
-    return any(t.tag in ("VVIZU", "PTKZU") for t in segment)
+    return "VVIZU" in tags or "PTKZU" in tags
 
 
-def _is_closing(tok: Tok, segment: list[Tok], position: int) -> bool:
-    if tok.tag in CLOSING_TAGS:
+def _is_closing(tag: str, pos: str, position: int, length: int) -> bool:
+    """Whether the token (``tag``, ``pos``) at ``position`` of a segment closes a bracket."""
+    if tag in CLOSING_TAGS:
         return True
     # The tagger often reads a clause-final infinitive as finite ("sollte … auswerten"/VVFIN):
     # a verb at the very end of a main-clause segment closes the bracket.
-    return tok.pos in ("VERB", "AUX") and position == len(segment) - 1
+    return pos in VERBAL_POS and position == length - 1
 
 
 def find_brackets(tokens: Sequence[Tok]) -> list[Bracket]:
     """Satzklammern of the main clauses of one sentence (subordinate clauses inside count)."""
+    columns = TokenColumns.of(tokens)
+    return brackets_in(columns, 0, len(columns))
+
+
+def brackets_in(columns: TokenColumns, first: int, last: int) -> list[Bracket]:
+    """:func:`find_brackets` of the sentence at tokens ``[first, last)`` of ``columns``."""
     brackets: list[Bracket] = []
-    if not any(t.tag in FINITE_TAGS for t in tokens):
+    if FINITE_TAGS.isdisjoint(columns.tag[first:last]):
         return brackets  # every bracket opens with a finite verb
-    segments = _segments(tokens)
+    segments = _segments(columns, first, last)
+    column_tag, column_pos, lower = columns.tag, columns.pos, columns.lower
     # Each segment's tags and whether it is subordinate, looked up again and again below.
-    tags = [[t.tag for t in segment] for _brk, segment in segments]
-    subordinate = [_is_subordinate(segment) for _brk, segment in segments]
+    tags = [list(map(column_tag.__getitem__, segment)) for _brk, segment in segments]
+    subordinate = [_is_subordinate(segment_tags) for segment_tags in tags]
     k = 0
     while k < len(segments):
-        finite_at = next((j for j, tag in enumerate(tags[k]) if tag in FINITE_TAGS), None)
-        if subordinate[k] or finite_at is None:
+        if subordinate[k] or FINITE_TAGS.isdisjoint(tags[k]):
             k += 1
             continue
+        finite_at = next(j for j, tag in enumerate(tags[k]) if tag in FINITE_TAGS)
         opening = segments[k][1][finite_at]
-        closing: Tok | None = None
+        closing: int | None = None
         stop = False
         m = k
         while m < len(segments) and not stop:
@@ -266,22 +382,34 @@ def find_brackets(tokens: Sequence[Tok]) -> list[Bracket]:
             seg_tags = tags[m]
             if m > k and not FINITE_TAGS.isdisjoint(seg_tags[:-1]):
                 break  # "…, wir stellen es vor": a new main clause
+            last_j = len(seg) - 1
             for j in range(begin, len(seg)):
-                tok = seg[j]
-                if tok.lower in COORDINATORS and not FINITE_TAGS.isdisjoint(seg_tags[j + 1 :]):
+                position = seg[j]
+                if lower[position] in COORDINATORS and not FINITE_TAGS.isdisjoint(
+                    seg_tags[j + 1 :]
+                ):
                     stop = True  # "… und wir stellen …": a coordinated main clause
                     break
-                if _is_closing(tok, seg, j):
-                    closing = tok
+                # _is_closing, inlined: this loop runs over every token of a main clause.
+                if seg_tags[j] in CLOSING_TAGS or (
+                    j == last_j and column_pos[position] in VERBAL_POS
+                ):
+                    closing = position
             m += 1
         if closing is not None:
+            text, word = columns.text, columns.is_word
+            # Positions follow token order: the tokens between are those between the two.
             between = sum(
-                t.is_word
-                for t in tokens
-                if opening.i < t.i < closing.i and t.text not in CLAUSE_BREAKS
+                word[j] for j in range(opening + 1, closing) if text[j] not in CLAUSE_BREAKS
             )
             brackets.append(
-                Bracket(opening.start, closing.end, opening.text, closing.text, between)
+                Bracket(
+                    columns.start[opening],
+                    columns.end[closing],
+                    text[opening],
+                    text[closing],
+                    between,
+                )
             )
         k = max(m, k + 1)
     return brackets

@@ -17,12 +17,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, partial
-from operator import attrgetter, itemgetter
+from functools import cache, cached_property
+from itertools import compress
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING
 
 from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
-from blogtext.analyzers._style_compounds import CompoundSplit, split_compound
+from blogtext.analyzers._style_compounds import CompoundSplit, head_candidates, split_compound
 from blogtext.analyzers._style_lexicon import (
     AREA,
     Entry,
@@ -43,8 +44,9 @@ from blogtext.analyzers._style_syntax import (
     Bracket,
     Passive,
     Tok,
-    find_brackets,
-    find_passives,
+    TokenColumns,
+    brackets_in,
+    passives_in,
 )
 from blogtext.analyzers.readability import Sentence, flesch_amstad, split_sentences
 from blogtext.data import read_lines
@@ -64,11 +66,13 @@ __all__ = [
     "SentenceStyle",
     "StyleAnalysis",
     "Tok",
+    "TokenColumns",
     "analyze_style",
     "anglicisms",
     "empty_phrases",
     "fillers",
     "hardest_sentences",
+    "head_candidates",
     "index_with_extra",
     "split_compound",
     "transition_words",
@@ -139,16 +143,26 @@ class SentenceStyle:
 
 @dataclass(frozen=True)
 class StyleAnalysis:
-    """Style facts of a document: its tokens and one :class:`SentenceStyle` per sentence."""
+    """Style facts of a document: its tokens and one :class:`SentenceStyle` per sentence.
 
-    tokens: tuple[Tok, ...]
+    ``tokens`` is a ``Sequence[Tok]`` (the tokens that are not whitespace); rules that scan
+    every token read its columns (``tokens.text``, ``tokens.pos`` …) instead.
+    """
+
+    tokens: TokenColumns
     sentences: tuple[SentenceStyle, ...]
     has_tags: bool
 
     @property
     def prose(self) -> list[SentenceStyle]:
         """Sentences of paragraphs, list items and quotes (not title or headings)."""
-        return [s for s in self.sentences if s.is_prose]
+        return list(self._prose)
+
+    @cached_property
+    def _prose(self) -> tuple[SentenceStyle, ...]:
+        # Several rules ask for the prose sentences; the analysis is immutable, so find them
+        # once (``prose`` hands out a fresh list, which a caller may change).
+        return tuple(s for s in self.sentences if s.kind in PROSE_KINDS)
 
     def sentence_tokens(self, sentence: SentenceStyle) -> tuple[Tok, ...]:
         first, last = sentence.tokens
@@ -170,14 +184,15 @@ def analyze_style(
     """
     sentences = list(sentences) if sentences is not None else split_sentences(body)
     has_tags = doc is not None and doc.has_annotation("TAG")
-    tokens = tuple(_tokens(doc_tokens(doc))) if doc is not None else ()
-    starts = [t.start for t in tokens]
+    tokens = _tokens(doc_tokens(doc)) if doc is not None else _NO_TOKENS
+    starts = tokens.start
     marks = _Marks.of(tokens) if has_tags else None
+    blocks = body.blocks
     result = []
     for sentence in sentences:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        kind = body.blocks[sentence.block].kind if body.blocks else "paragraph"
+        kind = blocks[sentence.block].kind if blocks else "paragraph"
         if marks is not None and first < last:
             style = _with_syntax(sentence, kind, (first, last), tokens, marks)
         else:
@@ -186,96 +201,102 @@ def analyze_style(
     return StyleAnalysis(tokens, tuple(result), has_tags)
 
 
+_NO_TOKENS = TokenColumns((), (), (), (), (), (), (), (), ())
+
+
 @dataclass(frozen=True, slots=True)
 class _Marks:
     """Per-document token facts, found in one pass each and sliced per sentence.
 
-    ``pos`` and ``tags`` run parallel to the analysis' tokens; the lists hold the positions
-    (indices into the tokens) of the marked tokens, in order.
+    The lists hold the positions (indices into the tokens) of the marked tokens, in order.
     """
 
-    pos: tuple[str, ...]
-    tags: tuple[str, ...]
     nominalisations: list[int]
     modals: list[int]
     man: list[int]
     participles: list[int]
 
     @classmethod
-    def of(cls, tokens: Sequence[Tok]) -> _Marks:
+    def of(cls, tokens: TokenColumns) -> _Marks:
         modal_forms = modal_verb_forms()
+        text, lower, tag, pos = tokens.text, tokens.lower, tokens.tag, tokens.pos
+        positions = range(len(text))
+        # Each list starts from the few tokens with the rare property, picked at C speed
+        # (``compress``), and tests the rest of the condition on those only.
+        nouns = compress(positions, map("NOUN".__eq__, pos))
         return cls(
-            pos=tuple(map(attrgetter("pos"), tokens)),
-            tags=tuple(map(attrgetter("tag"), tokens)),
             nominalisations=[
                 k
-                for k, t in enumerate(tokens)
+                for k in nouns
                 # The suffix test of _is_nominalisation first: most nouns fail it.
-                if t.pos == "NOUN" and t.lower.endswith(NOMINAL_SUFFIXES) and _is_nominalisation(t)
+                if lower[k].endswith(NOMINAL_SUFFIXES)
+                and _is_nominalisation(text[k], lower[k], pos[k])
             ],
             modals=[
                 k
-                for k, t in enumerate(tokens)
-                if t.lower in modal_forms and (t.tag.startswith("VM") or t.pos in ("AUX", "VERB"))
+                for k in compress(positions, map(modal_forms.__contains__, lower))
+                if tag[k].startswith("VM") or pos[k] in ("AUX", "VERB")
             ],
             man=[
                 k
-                for k, t in enumerate(tokens)
-                if t.lower == "man" and t.pos not in ("NOUN", "PROPN")
+                for k in compress(positions, map("man".__eq__, lower))
+                if pos[k] not in ("NOUN", "PROPN")
             ],
-            participles=[k for k, t in enumerate(tokens) if t.is_participle],
+            participles=list(compress(positions, tokens.is_participle)),
         )
 
 
 def _between(positions: list[int], first: int, last: int) -> tuple[int, ...]:
     """The positions in ``[first, last)`` (``positions`` is sorted)."""
+    if not positions:
+        return ()
     return tuple(
         positions[bisect.bisect_left(positions, first) : bisect.bisect_left(positions, last)]
     )
 
 
-_new_tok = partial(tuple.__new__, Tok)
+def _has_between(positions: list[int], first: int, last: int) -> bool:
+    """Whether a position lies in ``[first, last)`` (``positions`` is sorted)."""
+    at = bisect.bisect_left(positions, first)
+    return at < len(positions) and positions[at] < last
 
 
-def _tokens(table: DocTokens) -> list[Tok]:
-    """A :class:`Tok` for every token that is not whitespace."""
-    kept = [i for i, is_space in enumerate(table.is_space) if not is_space]
+def _tokens(table: DocTokens) -> TokenColumns:
+    """The columns of every token that is not whitespace."""
+    kept = list(compress(range(len(table.is_space)), map(not_, table.is_space)))
     if not kept:
-        return []
-    # Pick the kept tokens' columns at C speed and build the tuples with ``tuple.__new__``
-    # (what ``Tok._make`` does, without its Python frame): a post has thousands of tokens.
+        return _NO_TOKENS
+    # Pick the kept tokens' columns at C speed: a post has hundreds of tokens.
     pick = itemgetter(*kept) if len(kept) > 1 else lambda column: (column[kept[0]],)
     tags, pos = pick(table.tag), pick(table.pos)
-    participles = [
-        tag in PARTICIPLE_TAGS
-        or (part == "VERB" and tag != "ADJA" and table.has_feature(i, "VerbForm", "Part"))
-        for i, tag, part in zip(kept, tags, pos, strict=True)
-    ]
-    columns = zip(
-        kept,
-        pick(table.words),
-        pick(table.lower),
-        tags,
-        pos,
-        pick(table.lemma),
-        pick(table.idx),
-        pick(table.end),
-        participles,
-        strict=True,
+    # A participle by its tag, or a VERB with VerbForm=Part that is not tagged ADJA (only
+    # the VERB tokens need the morphology).
+    participles = list(map(PARTICIPLE_TAGS.__contains__, tags))
+    for k in compress(range(len(kept)), map("VERB".__eq__, pos)):
+        if not participles[k] and tags[k] != "ADJA":
+            participles[k] = table.has_feature(kept[k], "VerbForm", "Part")
+    return TokenColumns(
+        i=kept,
+        text=pick(table.words),
+        lower=pick(table.lower),
+        tag=tags,
+        pos=pos,
+        lemma=pick(table.lemma),
+        start=pick(table.idx),
+        end=pick(table.end),
+        is_participle=participles,
     )
-    return list(map(_new_tok, columns))
 
 
 def _with_syntax(
     sentence: Sentence,
     kind: str,
     span: tuple[int, int],
-    tokens: tuple[Tok, ...],
+    tokens: TokenColumns,
     marks: _Marks,
 ) -> SentenceStyle:
     first, last = span
-    own = tokens[first:last]
-    pos, tags = marks.pos[first:last], marks.tags[first:last]
+    pos, tags = tokens.pos[first:last], tokens.tag[first:last]
     # A passive needs a participle, a Satzklammer a finite verb: skip the clause scans
     # of sentences without one.
     has_finite = not FINITE_TAGS.isdisjoint(tags)
@@ -284,9 +305,11 @@ def _with_syntax(
         kind=kind,
         tokens=span,
         beginning=_beginning(sentence),
-        passives=tuple(find_passives(own)) if _between(marks.participles, first, last) else (),
-        clauses=_clauses(tags, own),
-        brackets=tuple(find_brackets(own)) if has_finite else (),
+        passives=tuple(passives_in(tokens, first, last))
+        if _has_between(marks.participles, first, last)
+        else (),
+        clauses=_clauses(tags, tokens.text[first:last]),
+        brackets=tuple(brackets_in(tokens, first, last)) if has_finite else (),
         nouns=pos.count("NOUN"),
         verbs=pos.count("VERB") + pos.count("AUX"),
         nominalisations=_between(marks.nominalisations, first, last),
@@ -295,23 +318,25 @@ def _with_syntax(
     )
 
 
-def _clauses(tags: tuple[str, ...], own: Sequence[Tok]) -> int:
-    """``_style_syntax.count_clauses`` of a non-empty sentence, from its tags counted at C speed."""
+def _clauses(tags: Sequence[str], texts: Sequence[str]) -> int:
+    """``_style_syntax.count_clauses`` of a non-empty sentence, from its tags counted at C speed.
+
+    ``tags`` and ``texts`` are the sentence's token tags and texts.
+    """
     finite = sum(map(tags.count, FINITE_TAGS))
     subordinators = sum(map(tags.count, SUBORDINATOR_TAGS))
     if not INTERROGATIVE_TAGS.isdisjoint(tags):
         subordinators += sum(
-            1
-            for k in range(1, len(own))
-            if tags[k] in INTERROGATIVE_TAGS and own[k - 1].text == ","
+            1 for k in range(1, len(texts)) if tags[k] in INTERROGATIVE_TAGS and texts[k - 1] == ","
         )
     return max(finite, subordinators + 1, 1)
 
 
-def _is_nominalisation(tok: Tok) -> bool:
-    if tok.pos != "NOUN" or len(tok.text) < MIN_NOMINAL_LETTERS or not tok.text[:1].isupper():
+def _is_nominalisation(text: str, lower: str, pos: str) -> bool:
+    """Whether the token (its text, lower-cased text and POS) is a nominalisation."""
+    if pos != "NOUN" or len(text) < MIN_NOMINAL_LETTERS or not text[:1].isupper():
         return False
-    word = tok.lower.split("-")[-1]
+    word = lower.split("-")[-1]
     if not word.endswith(NOMINAL_SUFFIXES):
         return False
     singular = word
@@ -319,14 +344,14 @@ def _is_nominalisation(tok: Tok) -> bool:
         if singular.endswith(plural):
             singular = singular[: -len(plural)] + single
             break
-    for exception in nominal_exceptions():
-        # An exception also covers compounds ending in it ("Tageszeitung"), but not a prefixed
-        # derivation ("Berechnung" is not "Rechnung": the rest must be a word, ≥ 3 letters).
-        if singular == exception or (
-            singular.endswith(exception) and len(singular) - len(exception) >= 3
-        ):
-            return False
-    return True
+    exceptions = nominal_exceptions()
+    # An exception also covers compounds ending in it ("Tageszeitung"), but not a prefixed
+    # derivation ("Berechnung" is not "Rechnung": the rest must be a word, ≥ 3 letters).
+    # So look up the word and each of its endings after the first three letters (entries are
+    # never empty, so the word itself is the only ending that needs no rest).
+    if singular in exceptions:
+        return False
+    return not any(singular[cut:] in exceptions for cut in range(3, len(singular)))
 
 
 @cache
@@ -336,12 +361,13 @@ def _beginning_exceptions() -> frozenset[str]:
 
 def _beginning(sentence: Sentence) -> str:
     """First word, or first two words after an article/demonstrative/number (like Yoast)."""
-    words = [w.text.lower() for w in sentence.words[:2]]
+    words = sentence.words
     if not words:
         return ""
-    if words[0] in _beginning_exceptions() and len(words) > 1:
-        return " ".join(words)
-    return words[0]
+    first = words[0].text.lower()
+    if len(words) > 1 and first in _beginning_exceptions():
+        return f"{first} {words[1].text.lower()}"
+    return first
 
 
 def hardest_sentences(sentences: Sequence[Sentence], count: int) -> list[Sentence]:

@@ -11,7 +11,7 @@ from blogtext.model import BodyText
 #: Words after a comma at which a German sentence splits naturally.
 SPLIT_WORDS = frozenset({"und", "aber", "denn", "doch", "sondern", "weil", "da", "wobei",
                          "die", "der", "das", "dass", "wenn", "sodass", "damit"})  # fmt: skip
-#: Punctuation after a word that marks a split point.
+#: Punctuation after a word that marks a split point (at most two characters each).
 SPLIT_MARKS = (",", ";", ":", " –", " —", " -")
 
 
@@ -26,11 +26,13 @@ def split_point(body: BodyText, sentence: Sentence) -> str | None:
     Returns a phrase such as „… Kunden, weil“ (word 12 of 27), or ``None`` without a mark.
     """
     words = sentence.words
+    text = body.text
     middle = len(words) / 2
     best: tuple[float, int] | None = None
     for k, word in enumerate(words[:-1]):
-        after = body.text[word.end : word.end + 2]
-        if not after.startswith(SPLIT_MARKS):
+        # No mark is longer than two characters, so this is ``text[end:end + 2]`` starting
+        # with one, without the slice.
+        if not text.startswith(SPLIT_MARKS, word.end):
             continue
         score = abs(k + 1 - middle)
         if words[k + 1].text.lower() in SPLIT_WORDS:

@@ -100,17 +100,22 @@ _MAX_INDEXES = 64
 def lexical_matches(
     context: RuleContext, index: PhraseIndex, sentences: Iterable[SentenceStyle] | None = None
 ) -> list[tuple[SentenceStyle, PhraseMatch]]:
-    """Matches of ``index`` in each sentence (token indices relative to the analysis)."""
+    """Matches of ``index`` in each sentence (token indices relative to the sentence)."""
     style = style_of(context)
     folded = folded_texts(context)
-    # Only sentences with a word that begins an entry can match: find those words once.
+    # A match begins at a word that begins an entry: find those words once, then match only
+    # there, in the sentences that have one (most sentences have none).
     starts = index.starts(folded)
     found = []
+    if not starts:
+        return found
     for sentence in sentences if sentences is not None else style.sentences:
         first, last = sentence.tokens
-        if bisect.bisect_left(starts, first) == bisect.bisect_left(starts, last):
+        low = bisect.bisect_left(starts, first)
+        high = bisect.bisect_left(starts, last)
+        if low == high:
             continue
-        for match in index.find_folded(folded[first:last]):
+        for match in index.find_at(folded, starts[low:high], first, last):
             found.append((sentence, match))
     return found
 
@@ -120,7 +125,7 @@ def folded_texts(context: RuleContext) -> list[str]:
     (every lexical rule matches its list against them)."""
     folded = context.analyses.get("_style_folded")
     if folded is None:
-        folded = [t.text.casefold() for t in style_of(context).tokens]
+        folded = list(map(str.casefold, style_of(context).tokens.text))
         context.analyses["_style_folded"] = folded
     return folded
 
@@ -129,6 +134,5 @@ def match_span(
     style: StyleAnalysis, sentence: SentenceStyle, match: PhraseMatch
 ) -> tuple[int, int]:
     """Body offsets of a phrase match."""
-    first = style.tokens[sentence.tokens[0] + match.first]
-    last = style.tokens[sentence.tokens[0] + match.last]
-    return first.start, last.end
+    first = sentence.tokens[0]
+    return style.tokens.start[first + match.first], style.tokens.end[first + match.last]

@@ -9,6 +9,7 @@ rule's ``extra-words`` option, and any flagged term can be accepted with the ``a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
 from blogtext.analyzers.readability import count_syllables
 from blogtext.analyzers.style import (
@@ -16,6 +17,7 @@ from blogtext.analyzers.style import (
     anglicisms,
     empty_phrases,
     fillers,
+    head_candidates,
     split_compound,
 )
 from blogtext.model import Finding
@@ -101,7 +103,7 @@ def nominalstil(context: RuleContext) -> Iterator[Finding]:
     minimum = context.option("min-nominalisations")
     max_ratio = context.option("max-noun-verb-ratio")
     for sentence in style.prose:
-        nouns = [style.tokens[i].text for i in sentence.nominalisations]
+        nouns = [style.tokens.text[i] for i in sentence.nominalisations]
         ratio = sentence.nouns / max(sentence.verbs, 1)
         # A verbless list item or fragment is a list of things, not Nominalstil.
         heavy_ratio = (
@@ -203,10 +205,10 @@ def _lexical(
     context: RuleContext, base: Sequence[Entry], kind: str, skip_tags: frozenset[str] = frozenset()
 ) -> Iterator[Finding]:
     style = style_of(context)
+    tags = style.tokens.tag
     index = lexical_index(context, base)
     for sentence, match in lexical_matches(context, index):
-        tokens = style.sentence_tokens(sentence)
-        if match.first == match.last and tokens[match.first].tag in skip_tags:
+        if match.first == match.last and tags[sentence.tokens[0] + match.first] in skip_tags:
             continue
         start, end = match_span(style, sentence, match)
         text = context.body.text[start:end]
@@ -316,11 +318,17 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
     style = style_of(context)
     max_letters = context.option("max-letters")
     max_syllables = context.option("max-syllables")
-    vocabulary = {t.text for t in style.tokens if t.pos == "NOUN" and 4 <= len(t.text) <= 14}
-    for tok in style.tokens:
-        if not tok.text[:1].isupper() or (style.has_tags and tok.pos not in ("NOUN", "PROPN")):
+    tokens = style.tokens
+    texts, pos = tokens.text, tokens.pos
+    heads: tuple[str, ...] | None = None  # split heads from the text's nouns, at first need
+    # No part of a shorter word can have MIN_COMPOUND_LETTERS letters: skipping those first
+    # (at C speed) changes nothing, and most words are short.
+    long_words = compress(range(len(texts)), map(MIN_COMPOUND_LETTERS.__le__, map(len, texts)))
+    for k in long_words:
+        text = texts[k]
+        if not text[:1].isupper() or (style.has_tags and pos[k] not in ("NOUN", "PROPN")):
             continue
-        for part in tok.text.split("-"):
+        for part in text.split("-"):
             # Only all-letter parts count, so their letters are their length.
             if len(part) < MIN_COMPOUND_LETTERS or not part.isalpha():
                 continue
@@ -328,13 +336,18 @@ def long_compound(context: RuleContext) -> Iterator[Finding]:
             syllables = count_syllables(part)
             if letters <= max_letters and syllables <= max_syllables:
                 continue
-            split = split_compound(part, vocabulary - {part})
+            if heads is None:
+                nouns = compress(texts, map("NOUN".__eq__, pos))
+                # The word itself need not be left out of its heads (as "other nouns" would
+                # say): a head equal to the word leaves no modifier and is never chosen.
+                heads = head_candidates({t for t in nouns if 4 <= len(t) <= 14})
+            split = split_compound(part, heads=heads)
             if letters <= max_letters and split is None:
                 continue  # many syllables but no compound ("Kooperationen"): not this rule
             hints = list(split.suggestions()) if split else ["rephrase it as two words"]
             yield context.finding(
-                tok.start,
-                tok.end,
+                tokens.start[k],
+                tokens.end[k],
                 f"Long compound „{part}“: {letters} letters, {syllables} syllables",
                 hints,
             )
@@ -417,7 +430,7 @@ def modal_verb(context: RuleContext) -> Iterator[Finding]:
     prose = style.prose
     for sentence in prose:
         if len(sentence.modals) > limit:
-            words = ", ".join(f"„{style.tokens[i].text}“" for i in sentence.modals)
+            words = ", ".join(f"„{style.tokens.text[i]}“" for i in sentence.modals)
             yield context.finding(
                 sentence.sentence.start,
                 sentence.sentence.end,
