@@ -20,8 +20,8 @@ Adjectives in noun phrases are grouped by a crude stem ("erfolgreiche", "erfolgr
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache, partial
 
 from blogtext.data import read_lines
 
@@ -114,6 +114,17 @@ def derivational_singular(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and called for every noun form of every post
+def ending_stems(word: str) -> tuple[str, ...]:
+    """``word`` without each inflectional ending it has (NOUN_ENDINGS order, longest first),
+    where MIN_STEM letters or more remain: "Partnern" → ("Partn", "Partner")."""
+    return tuple(
+        word[: -len(ending)]
+        for ending in NOUN_ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM
+    )
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)  # pure; called for every (word, model lemma) pair
 def plausible_lemma(surface: str, lemma: str) -> str | None:
     """The model's lemma (capitalised) if it shares the word's stem, else ``None``.
@@ -143,7 +154,9 @@ class NounLemmatizer:
     """
 
     def __init__(self) -> None:
-        self._model_lemmas: dict[str, Counter[str]] = defaultdict(Counter)
+        # (Counters made by the C-level ``dict.__new__``: ``Counter.__init__`` only fills a
+        # Counter from arguments, and there is one per noun form of every post.)
+        self._model_lemmas: dict[str, Counter[str]] = defaultdict(partial(dict.__new__, Counter))
         self._cache: dict[str, str] = {}
 
     def add(self, surface: str, model_lemma: str) -> None:
@@ -174,6 +187,12 @@ class NounLemmatizer:
             self._compute()
         return self._cache.get(surface) or self._choose(surface, self._attested(), _Heads())
 
+    def lemmas(self) -> Mapping[str, str]:
+        """Recorded surface form → :meth:`lemma`, for every recorded form (read-only)."""
+        if not self._cache:
+            self._compute()
+        return self._cache
+
     def _compute(self) -> None:
         attested = self._attested()
         chosen: dict[str, str] = {}
@@ -189,11 +208,9 @@ class NounLemmatizer:
         derived = derivational_singular(surface)
         if derived:
             return derived
-        for ending in NOUN_ENDINGS:
-            if surface.endswith(ending):
-                stem = surface[: -len(ending)]
-                if len(stem) >= MIN_STEM and stem in attested:
-                    return stem
+        stem = next(filter(attested.__contains__, ending_stems(surface)), None)
+        if stem:
+            return stem
         model = self._model_lemma(surface)
         if model and model != surface:
             return model
@@ -212,6 +229,10 @@ class NounLemmatizer:
         return None
 
 
+#: Letters at the end of a word by which :class:`_Heads` rules out most words at once.
+_ENDING_SIZE = 3
+
+
 class _Heads:
     """Decided words that changed under lemmatisation, looked up by case-folded spelling."""
 
@@ -219,9 +240,19 @@ class _Heads:
         # folded spelling → (order added, word, lemma) of every such word
         self._by_folded: dict[str, list[tuple[int, str, str]]] = {}
         self._added = 0
+        # Shortest and longest folded spelling: the suffixes worth looking up.
+        self._shortest = 0
+        self._longest = 0
+        # The last ENDING_SIZE letters of every folded spelling: a word that ends in none of
+        # them has no head here (valid while every spelling is that long, see ``add``).
+        self._endings: set[str] = set()
 
     def add(self, surface: str, lemma: str) -> None:
-        self._by_folded.setdefault(surface.casefold(), []).append((self._added, surface, lemma))
+        folded = surface.casefold()
+        self._by_folded.setdefault(folded, []).append((self._added, surface, lemma))
+        self._shortest = min(self._shortest, len(folded)) if self._added else len(folded)
+        self._longest = max(self._longest, len(folded))
+        self._endings.add(folded[-_ENDING_SIZE:])
         self._added += 1
 
     def compound_lemma(self, surface: str) -> str | None:
@@ -230,9 +261,14 @@ class _Heads:
         if not self._by_folded:
             return None
         folded = surface.casefold()
+        if self._shortest >= _ENDING_SIZE and folded[-_ENDING_SIZE:] not in self._endings:
+            return None  # the usual case: no spelling here ends the word
         best: tuple[int, int, str] | None = None  # (length, order, lemma)
-        # A head ends the compound: look up every suffix instead of testing every head.
-        for start in range(len(folded)):
+        # A head ends the compound: look up every suffix instead of testing every head. Only
+        # suffixes as long as some folded spelling can be found: the others are skipped.
+        length = len(folded)
+        first, last = max(0, length - self._longest), min(length - 1, length - self._shortest)
+        for start in range(first, last + 1):
             for order, head, lemma in self._by_folded.get(folded[start:], ()):
                 size = len(head)
                 if len(surface) - size >= MIN_STEM and (

@@ -20,8 +20,9 @@ recall@10 0.88, ``textrank`` 0.62–0.63 / 0.83–0.89 over the same weight grid
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 
 from blogtext.analyzers._themes_candidates import Extraction, Mention
@@ -35,13 +36,11 @@ TOLERANCE = 1e-6
 _item_count = itemgetter(1)
 
 
-def _empty_counter() -> Counter[str]:
-    """An empty Counter without ``Counter.__init__`` (which only fills it from arguments).
-
-    A post has a hundred candidates with four Counters each; the Python-level ``__init__``
-    was a measurable part of ranking.
-    """
-    return Counter.__new__(Counter)
+#: An empty Counter without ``Counter.__init__`` (which only fills it from arguments), and
+#: without a Python frame (a ``partial`` of the C-level ``dict.__new__``): a post has a
+#: hundred candidates with four Counters each, and the Python-level ``__init__`` was a
+#: measurable part of ranking.
+_empty_counter: Callable[[], Counter[str]] = partial(dict.__new__, Counter)
 
 
 @dataclass(frozen=True)
@@ -75,13 +74,19 @@ class Candidate:
 
     @property
     def lemma(self) -> str:
+        lemmas = self.lemmas
+        if len(lemmas) == 1:  # the usual case, and what ``max`` would return
+            return next(iter(lemmas))
         # ``max`` is what ``most_common(1)`` does, without its heapq detour: first of equals.
-        return max(self.lemmas.items(), key=_item_count)[0]
+        return max(lemmas.items(), key=_item_count)[0]
 
     @property
     def phrase(self) -> str:
         """Most frequent surface form; ties go to the first seen (Counter keeps order)."""
-        return max(self.surfaces.items(), key=_item_count)[0] if self.surfaces else self.lemma
+        surfaces = self.surfaces
+        if len(surfaces) == 1:  # the usual case, and what ``max`` would return
+            return next(iter(surfaces))
+        return max(surfaces.items(), key=_item_count)[0] if surfaces else self.lemma
 
     def mass(self, compound_weight: float) -> float:
         return self.weighted + compound_weight * self.support
