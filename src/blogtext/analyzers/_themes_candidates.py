@@ -100,12 +100,6 @@ def _block_weights(blocks: Sequence[Block] | None, options: WeightOptions) -> li
     return weights
 
 
-def _sentence_initial(tokens: DocTokens, i: int) -> bool:
-    if i == 0 or tokens.sent_start[i]:
-        return True
-    return tokens.is_space[i - 1] or tokens.words[i - 1] in SENTENCE_END_MARKS
-
-
 def _has_two_letters(text: str) -> bool:
     letters = 0
     for ch in text:
@@ -148,7 +142,13 @@ def is_noun(tokens: DocTokens, i: int, post_words: set[str]) -> bool:
     # the weak tagger; only trust a stop-word spelling when tagger and morphologizer agree.
     if folded in STOP_WORDS and not (pos == "NOUN" and tokens.tag[i] == "NN"):
         return False
-    if _sentence_initial(tokens, i):
+    # At the start of a sentence or clause (inline: a call per noun was measurable).
+    if (
+        i == 0
+        or tokens.sent_start[i]
+        or tokens.is_space[i - 1]
+        or tokens.words[i - 1] in SENTENCE_END_MARKS
+    ):
         if i + 1 < len(tokens) and tokens.lower[i + 1] in SUBJECT_PRONOUNS:
             return False
         # A sentence-initial word written in lower case elsewhere is a verb, an adjective or
@@ -212,6 +212,12 @@ def _sentences(tokens: DocTokens) -> list[tuple[int, int]]:
 _Noun = tuple[str, str, tuple[str], bool]
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and the same lemmas come up again in every post
+def _noun_entry(lemma: str) -> _Noun:
+    key = lemma.casefold()
+    return (lemma, key, (key,), is_stop_noun(lemma))
+
+
 @dataclass
 class _ExtractionState:
     """What the mention builders need about the post (one per :func:`extract_mentions`)."""
@@ -259,10 +265,7 @@ def extract_mentions(
     lemma_of = tokens.lemma
     lemmatizer.add_all([(words[i], lemma_of[i]) for i in noun_indices])
     # Lemma and key per surface form, chosen once (the mention builders read them often).
-    nouns: dict[str, _Noun] = {}
-    for surface, lemma in lemmatizer.lemmas().items():
-        key = lemma.casefold()
-        nouns[surface] = (lemma, key, (key,), is_stop_noun(lemma))
+    nouns = {surface: _noun_entry(lemma) for surface, lemma in lemmatizer.lemmas().items()}
 
     result = Extraction(blocks=max(1, len(block_weights)))
     result.sentences = _sentences(tokens)

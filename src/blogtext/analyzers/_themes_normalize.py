@@ -19,9 +19,9 @@ Adjectives in noun phrases are grouped by a crude stem ("erfolgreiche", "erfolgr
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from blogtext.data import read_lines
 
@@ -154,23 +154,25 @@ class NounLemmatizer:
     """
 
     def __init__(self) -> None:
-        # (Counters made by the C-level ``dict.__new__``: ``Counter.__init__`` only fills a
-        # Counter from arguments, and there is one per noun form of every post.)
-        self._model_lemmas: dict[str, Counter[str]] = defaultdict(partial(dict.__new__, Counter))
+        # surface form → model lemma → occurrences, both in first-seen order (plain dicts,
+        # not Counters: there is one per noun form of every post, and a dict is made faster)
+        self._model_lemmas: dict[str, dict[str, int]] = {}
         self._cache: dict[str, str] = {}
 
     def add(self, surface: str, model_lemma: str) -> None:
         """Record one occurrence of a noun and the model's lemma for it."""
-        self._model_lemmas[surface][model_lemma] += 1
-        self._cache.clear()
+        self.add_all(((surface, model_lemma),))
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Record many (surface, model lemma) occurrences."""
         model_lemmas = self._model_lemmas
         for surface, lemma in pairs:
-            counts = model_lemmas[surface]
-            counts[lemma] = counts.get(lemma, 0) + 1  # without Counter.__missing__
-        self._cache.clear()
+            counts = model_lemmas.get(surface)
+            if counts is None:
+                model_lemmas[surface] = {lemma: 1}
+            else:
+                counts[lemma] = counts.get(lemma, 0) + 1
+        self._cache = {}  # a new dict: a mapping returned by ``lemmas`` stays as it was
 
     def _attested(self) -> set[str]:
         forms = set(self._model_lemmas)
@@ -188,7 +190,7 @@ class NounLemmatizer:
         return self._cache.get(surface) or self._choose(surface, self._attested(), _Heads())
 
     def lemmas(self) -> Mapping[str, str]:
-        """Recorded surface form → :meth:`lemma`, for every recorded form (read-only)."""
+        """Recorded surface form → :meth:`lemma`, for every form recorded so far (read-only)."""
         if not self._cache:
             self._compute()
         return self._cache
@@ -222,7 +224,8 @@ class NounLemmatizer:
             return None
         if len(lemmas) == 1:  # the usual case: nothing to rank
             return plausible_lemma(surface, next(iter(lemmas)))
-        for lemma, _count in lemmas.most_common():
+        # Most frequent first, ties in first-seen order (as ``Counter.most_common``).
+        for lemma, _count in sorted(lemmas.items(), key=itemgetter(1), reverse=True):
             candidate = plausible_lemma(surface, lemma)
             if candidate:
                 return candidate
