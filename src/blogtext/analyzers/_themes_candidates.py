@@ -85,7 +85,15 @@ class Extraction:
 
     mentions: list[Mention] = field(default_factory=list)
     blocks: int = 0
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
+    tokens: DocTokens | None = None  # the post's token table, for ``sentences``
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of the post's sentences (none without ``tokens``).
+
+        Made when asked: only the TextRank ranking needs them.
+        """
+        return [] if self.tokens is None else _sentences(self.tokens)
 
 
 def _block_weights(blocks: Sequence[Block] | None, options: WeightOptions) -> list[float]:
@@ -267,8 +275,7 @@ def extract_mentions(
     # Lemma and key per surface form, chosen once (the mention builders read them often).
     nouns = {surface: _noun_entry(lemma) for surface, lemma in lemmatizer.lemmas().items()}
 
-    result = Extraction(blocks=max(1, len(block_weights)))
-    result.sentences = _sentences(tokens)
+    result = Extraction(blocks=max(1, len(block_weights)), tokens=tokens)
     token_blocks = _token_blocks(tokens, body)
     block_count = token_blocks[-1] + 1 if token_blocks else 0  # blocks only grow
     state = _ExtractionState(
