@@ -1,6 +1,7 @@
 """The indexed and incremental code paths of the theme analysis agree with the plain
-definitions they replace (longest-part scans over the whole vocabulary, greedy selection that
-rescans the pool after every pick, compound heads tested one by one). No model needed."""
+definitions they replace (longest-part scans over the whole vocabulary, compound splits ruled
+out by one set test, greedy selection that rescans the pool after every pick, compound heads
+tested one by one). No model needed."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import pytest
 from blogtext.analyzers._themes_compounds import (
     LINKING_ELEMENTS,
     MIN_REST,
+    CompoundSplitter,
     _longest_head,
     _longest_modifier,
+    compound_parts,
     fold_vocabulary,
 )
 from blogtext.analyzers._themes_normalize import MIN_STEM, _Heads
@@ -51,6 +54,19 @@ def test_compound_part_lookups_match_the_vocabulary_scan(seed: int) -> None:
         word = "".join(rng.choice([*PARTS, "s", "es", "n", "x"]) for _ in range(rng.randint(1, 4)))
         assert _longest_modifier(word, folded) == _reference_modifier(word, folded), word
         assert _longest_head(word, folded) == _reference_head(word, folded), word
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_compound_splitter_matches_compound_parts(seed: int) -> None:
+    # The splitter rules most words out by one set test; it must agree with the full split,
+    # hyphenated words and words shorter than two parts included.
+    rng = random.Random(seed)
+    vocabulary = [w.capitalize() for w in rng.sample(PARTS, 8)]
+    splitter = CompoundSplitter(vocabulary)
+    for _ in range(200):
+        pieces = [rng.choice([*PARTS, "s", "es", "n", "x", "-"]) for _ in range(rng.randint(1, 4))]
+        word = "".join(pieces).capitalize()
+        assert splitter.parts(word) == compound_parts(word, vocabulary), word
 
 
 def _reference_compound_lemma(surface: str, chosen: dict[str, str]) -> str | None:

@@ -17,13 +17,16 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, islice
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from blogtext.analyzers._doc_tokens import DocTokens, doc_tokens
-from blogtext.analyzers._themes_compounds import compound_parts, fold_vocabulary
+from blogtext.analyzers._themes_compounds import CompoundSplitter
 from blogtext.analyzers._themes_normalize import (
+    WORD_CACHE_SIZE,
     NounLemmatizer,
     adjective_stem,
     is_stop_noun,
@@ -35,6 +38,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: A theme word: letters, digits inside, hyphens between parts; no dots ("Co.", "z.B.").
 WORD = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*")
 NOUN_TAGS = frozenset({"NN", "NE"})
+#: Parts of speech and tags of the words of a phrase: nouns and attributive adjectives.
+PHRASE_POS = NOUN_POS | {"ADJ"}
+PHRASE_TAGS = NOUN_TAGS | {"ADJA"}
 #: Tokens after which a capitalised word stands at the start of a sentence (or a clause).
 SENTENCE_END_MARKS = frozenset({".", "!", "?", ":", "–", "-", "(", "„", '"'})
 #: Pronouns that follow an imperative or a question verb at the start of a sentence; the
@@ -79,7 +85,15 @@ class Extraction:
 
     mentions: list[Mention] = field(default_factory=list)
     blocks: int = 0
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
+    tokens: DocTokens | None = None  # the post's token table, for ``sentences``
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of the post's sentences (none without ``tokens``).
+
+        Made when asked: only the TextRank ranking needs them.
+        """
+        return [] if self.tokens is None else _sentences(self.tokens)
 
 
 def _block_weights(blocks: Sequence[Block] | None, options: WeightOptions) -> list[float]:
@@ -94,12 +108,6 @@ def _block_weights(blocks: Sequence[Block] | None, options: WeightOptions) -> li
     return weights
 
 
-def _sentence_initial(tokens: DocTokens, i: int) -> bool:
-    if i == 0 or tokens.sent_start[i]:
-        return True
-    return tokens.is_space[i - 1] or tokens.words[i - 1] in SENTENCE_END_MARKS
-
-
 def _has_two_letters(text: str) -> bool:
     letters = 0
     for ch in text:
@@ -110,36 +118,67 @@ def _has_two_letters(text: str) -> bool:
     return False
 
 
-def is_noun(tokens: DocTokens, i: int, lowercase_words: set[str]) -> bool:
-    """Whether token ``i`` can be a theme noun (tag, capitalisation, stop list, verb checks)."""
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and the same nouns come up again in every post
+def _noun_spelling(text: str) -> str | None:
+    """``text`` case-folded when its spelling allows a theme noun, else ``None``.
+
+    The checks of :func:`is_noun` that depend on the text alone: a word (no dots), two letters
+    or more, capitalised, not a stop noun.
+    """
+    if not WORD.fullmatch(text) or not _has_two_letters(text):
+        return None
+    if not text[0].isupper() or is_stop_noun(text):
+        return None
+    return text.casefold()
+
+
+def is_noun(tokens: DocTokens, i: int, post_words: set[str]) -> bool:
+    """Whether token ``i`` can be a theme noun (tag, capitalisation, stop list, verb checks).
+
+    ``post_words`` is the set of every token text of the post (``set(tokens.words)``).
+    """
     # The tag test comes first: it is the cheapest and rules out most tokens.
     pos = tokens.pos[i]
     if pos not in NOUN_POS and tokens.tag[i] not in NOUN_TAGS:
         return False
-    text = tokens.words[i]
-    if tokens.is_space[i] or not WORD.fullmatch(text) or not _has_two_letters(text):
+    if tokens.is_space[i]:
         return False
-    if not text[0].isupper() or is_stop_noun(text):
+    folded = _noun_spelling(tokens.words[i])
+    if folded is None:
         return False
     # Capitalised function words ("Welchen Nutzen …", "Diese Tools") are tagged PROPN/NN by
     # the weak tagger; only trust a stop-word spelling when tagger and morphologizer agree.
-    folded = text.casefold()
     if folded in STOP_WORDS and not (pos == "NOUN" and tokens.tag[i] == "NN"):
         return False
-    if _sentence_initial(tokens, i):
+    # At the start of a sentence or clause (inline: a call per noun was measurable).
+    if (
+        i == 0
+        or tokens.sent_start[i]
+        or tokens.is_space[i - 1]
+        or tokens.words[i - 1] in SENTENCE_END_MARKS
+    ):
         if i + 1 < len(tokens) and tokens.lower[i + 1] in SUBJECT_PRONOUNS:
             return False
         # A sentence-initial word written in lower case elsewhere is a verb, an adjective or
-        # an adverb, not a noun ("Wissen Sie …" vs "wir wissen").
-        if folded in lowercase_words:
+        # an adverb, not a noun ("Wissen Sie …" vs "wir wissen"). (``folded`` is a word of
+        # the post with a lower-case first letter: the same test as membership in the set of
+        # the post's lower-case words, without building that set.)
+        if folded in post_words and folded[:1].islower():
             return False
     return True
 
 
 def is_attributive_adjective(tokens: DocTokens, i: int) -> bool:
     """An adjective that can open a noun phrase (not a stop adjective, not a number)."""
-    text = tokens.words[i]
-    if (tokens.pos[i] != "ADJ" and tokens.tag[i] != "ADJA") or not text.isalpha():
+    if tokens.pos[i] != "ADJ" and tokens.tag[i] != "ADJA":
+        return False
+    return _attributive_spelling(tokens.words[i])
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and the same adjectives come up in every post
+def _attributive_spelling(text: str) -> bool:
+    """The checks of :func:`is_attributive_adjective` that depend on the text alone."""
+    if not text.isalpha():
         return False
     if text.casefold() in STOP_WORDS:  # diese, welche, viele, eigene, neue …
         return False
@@ -159,21 +198,47 @@ def _token_blocks(tokens: DocTokens, body: BodyText | None) -> list[int]:
     return blocks
 
 
+def _sentences(tokens: DocTokens) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences (the whole text without a splitter).
+
+    ``DocTokens.sentence_spans`` with the start tokens picked by ``compress`` (C) instead of
+    a Python loop over every token: the same starts, so the same spans.
+    """
+    if not tokens.has_sents:
+        return [(0, len(tokens.text))]
+    count = len(tokens)
+    starts = [0, *compress(range(1, count), islice(tokens.sent_start, 1, None))]
+    ends = [*starts[1:], count]
+    idx, end = tokens.idx, tokens.end
+    return [(idx[a], end[b - 1]) for a, b in zip(starts, ends, strict=True) if a < b]
+
+
+#: What the mention builders use of a noun surface form, the same for every occurrence:
+#: (lemma, key = lemma case-folded, (key,) = the ``nouns`` of a one-noun mention, whether
+#: the lemma is a stop noun). A plain tuple: one per surface form of every post, and a tuple
+#: is built in C.
+_Noun = tuple[str, str, tuple[str], bool]
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and the same lemmas come up again in every post
+def _noun_entry(lemma: str) -> _Noun:
+    key = lemma.casefold()
+    return (lemma, key, (key,), is_stop_noun(lemma))
+
+
 @dataclass
 class _ExtractionState:
     """What the mention builders need about the post (one per :func:`extract_mentions`)."""
 
     tokens: DocTokens
-    noun_lemmas: dict[int, str]  # token index → lemma, for every noun
+    nouns: dict[str, _Noun]  # surface form → its lemma and key, for every noun
     blocks: list[int]  # block index per token
-    block_weights: list[float]
-    default_weight: float
+    weights: list[float]  # weight per block index (every index in ``blocks``)
     result: Extraction
+    single_nouns: list[Mention] = field(default_factory=list)  # the "noun" mentions
 
-    def block_of(self, i: int) -> tuple[int, float]:
-        index = self.blocks[i]
-        weights = self.block_weights
-        return index, (weights[index] if index < len(weights) else self.default_weight)
+    def noun(self, i: int) -> _Noun:
+        return self.nouns[self.tokens.words[i]]
 
 
 def extract_mentions(
@@ -186,64 +251,88 @@ def extract_mentions(
     options = weights or WeightOptions()
     block_weights = _block_weights(blocks, options)
     tokens = doc_tokens(doc)
-    words = tokens.words
-    lowercase_words = {word for word in words if word[:1].islower()}
-    pos, tag = tokens.pos, tokens.tag
-    nouns = [
+    words, pos, tag = tokens.words, tokens.pos, tokens.tag
+    post_words = set(words)
+    # Only nouns and adjectives matter below, and is_noun and is_attributive_adjective both
+    # require one of these tags: the tokens without are skipped in a list comprehension.
+    tagged = [
         i
-        for i in range(len(tokens))
-        # The tag test of is_noun, repeated here to skip the call for most tokens.
-        if (pos[i] in NOUN_POS or tag[i] in NOUN_TAGS) and is_noun(tokens, i, lowercase_words)
+        for i, pos_, tag_ in zip(range(len(tokens)), pos, tag, strict=True)
+        if pos_ in PHRASE_POS or tag_ in PHRASE_TAGS
     ]
+    # (token index, is a noun) of the nouns and attributive adjectives, in text order.
+    words_of_phrases: list[tuple[int, bool]] = []
+    noun_indices: list[int] = []
+    for i in tagged:
+        if is_noun(tokens, i, post_words):
+            noun_indices.append(i)
+            words_of_phrases.append((i, True))
+        elif is_attributive_adjective(tokens, i):
+            words_of_phrases.append((i, False))
     lemmatizer = NounLemmatizer()
-    lemmatizer.add_all((words[i], tokens.lemma[i]) for i in nouns)
-    # Every noun's lemma, chosen once (the mention builders read it several times).
-    noun_lemmas = {i: lemmatizer.lemma(words[i]) for i in nouns}
+    lemma_of = tokens.lemma
+    lemmatizer.add_all([(words[i], lemma_of[i]) for i in noun_indices])
+    # Lemma and key per surface form, chosen once (the mention builders read them often).
+    nouns = {surface: _noun_entry(lemma) for surface, lemma in lemmatizer.lemmas().items()}
 
-    result = Extraction(blocks=max(1, len(block_weights)))
-    result.sentences = (
-        [(tokens.idx[a], tokens.end[b - 1]) for a, b in tokens.sentence_spans()]
-        if tokens.has_sents
-        else [(0, len(tokens.text))]
-    )
+    result = Extraction(blocks=max(1, len(block_weights)), tokens=tokens)
+    token_blocks = _token_blocks(tokens, body)
+    block_count = token_blocks[-1] + 1 if token_blocks else 0  # blocks only grow
     state = _ExtractionState(
-        tokens, noun_lemmas, _token_blocks(tokens, body), block_weights, options.body, result
+        tokens,
+        nouns,
+        token_blocks,
+        [*block_weights, *[options.body] * (block_count - len(block_weights))],
+        result,
     )
-    is_noun_at = [False] * len(tokens)
-    for i in nouns:
-        is_noun_at[i] = True
+    # The runs of adjectives + nouns. A token that is neither (a gap in the indices) and a
+    # block boundary both end a run; adjectives after nouns start the next run.
     run_adjectives: list[int] = []
     run_nouns: list[int] = []
     current_block = -1
-    for i, block in enumerate(state.blocks):
-        if block != current_block:
+    previous = -2
+    for i, is_noun_token in words_of_phrases:
+        block = token_blocks[i]
+        if i != previous + 1 or block != current_block:
             if run_nouns:
                 _flush(run_adjectives, run_nouns, state)
             run_adjectives, run_nouns, current_block = [], [], block
-        if is_noun_at[i]:
+        previous = i
+        if is_noun_token:
             run_nouns.append(i)
-            continue
-        # Evaluated once per token, for both branches below; the tag test first skips the
-        # call for most tokens.
-        adjective = (pos[i] == "ADJ" or tag[i] == "ADJA") and is_attributive_adjective(tokens, i)
-        if not run_nouns and adjective:
+        elif not run_nouns:
             run_adjectives.append(i)
         else:
-            if run_nouns:
-                _flush(run_adjectives, run_nouns, state)
-                run_nouns = []
-            run_adjectives = [i] if adjective else []
+            _flush(run_adjectives, run_nouns, state)
+            run_adjectives, run_nouns = [i], []
     if run_nouns:
         _flush(run_adjectives, run_nouns, state)
-    _add_compound_support(result)
+    _add_compound_support(state.single_nouns, result)
     return result
 
 
 def _flush(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> None:
-    if not nouns:
+    tokens = state.tokens
+    text, idx, ends = tokens.text, tokens.idx, tokens.end
+    mentions = state.result.mentions
+    if len(nouns) == 1:
+        # The usual run, one noun: the general case below without its lists.
+        i = nouns[0]
+        lemma, key, keys, stop = state.noun(i)
+        if stop:
+            return
+        block = state.blocks[i]
+        start, end = idx[i], ends[i]
+        mention = Mention(
+            key, lemma, text[start:end], start, end, block, state.weights[block], "noun", keys
+        )
+        mentions.append(mention)
+        state.single_nouns.append(mention)
+        if adjectives:
+            _add_adjective_phrase(adjectives, nouns, state)
         return
-    words, noun_lemmas = state.tokens.words, state.noun_lemmas
-    stops = [is_stop_noun(noun_lemmas[i]) for i in nouns]
+    words = tokens.words
+    stops = [state.noun(i)[3] for i in nouns]
     if any(stops):
         # A generic noun in the run ("Frau Berger"): keep the other nouns alone.
         runs = [[i] for i, stop in zip(nouns, stops, strict=True) if not stop]
@@ -252,18 +341,18 @@ def _flush(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> 
         runs = [nouns]
     else:
         runs = [[i] for i in nouns]
-    text, idx, ends = state.tokens.text, state.tokens.idx, state.tokens.end
-    mentions = state.result.mentions
     for run in runs:
-        lemmas = [noun_lemmas[i] for i in run]
-        keys = tuple(lemma.casefold() for lemma in lemmas)
-        block, weight = state.block_of(run[0])
+        run_entries = [state.noun(i) for i in run]
+        lemmas = [entry[0] for entry in run_entries]
+        keys = tuple(entry[1] for entry in run_entries)
+        block = state.blocks[run[0]]
+        weight = state.weights[block]
         start, end = idx[run[0]], ends[run[-1]]
         surface = text[start:end]
         if len(run) == 1:
-            mentions.append(
-                Mention(keys[0], lemmas[0], surface, start, end, block, weight, "noun", keys)
-            )
+            mention = Mention(keys[0], lemmas[0], surface, start, end, block, weight, "noun", keys)
+            mentions.append(mention)
+            state.single_nouns.append(mention)
         else:
             mentions.append(
                 Mention(
@@ -299,13 +388,14 @@ def _flush(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> 
 
 def _add_adjective_phrase(adjectives: list[int], nouns: list[int], state: _ExtractionState) -> None:
     tokens = state.tokens
-    lemmas = [state.noun_lemmas[i] for i in nouns]
+    lemmas = [state.noun(i)[0] for i in nouns]
+    noun_keys = tuple(state.noun(i)[1] for i in nouns)
     adjective_keys = [adjective_stem(tokens.words[i]) for i in adjectives]
     # The displayed adjective lemma is the model's (lower-cased); the key is the stem, which
     # is the same for every declined form.
     adjective_lemmas = [(tokens.lemma[i] or tokens.words[i]).casefold() for i in adjectives]
-    key = " ".join([*adjective_keys, *(lemma.casefold() for lemma in lemmas)])
-    block, weight = state.block_of(adjectives[0])
+    key = " ".join([*adjective_keys, *noun_keys])
+    block = state.blocks[adjectives[0]]
     start, end = tokens.idx[adjectives[0]], tokens.end[nouns[-1]]
     state.result.mentions.append(
         Mention(
@@ -315,25 +405,24 @@ def _add_adjective_phrase(adjectives: list[int], nouns: list[int], state: _Extra
             start,
             end,
             block,
-            weight,
+            state.weights[block],
             "phrase",
-            tuple(lemma.casefold() for lemma in lemmas),
+            noun_keys,
         )
     )
 
 
-def _add_compound_support(result: Extraction) -> None:
-    singles = {m.key: m.lemma for m in result.mentions if m.kind == "noun"}
-    vocabulary = list(singles.values())
-    folded = fold_vocabulary(vocabulary)
+def _add_compound_support(single_nouns: list[Mention], result: Extraction) -> None:
+    """Compound support for the one-noun mentions ``single_nouns`` (all of ``result``'s)."""
+    singles = {m.key: m.lemma for m in single_nouns}
+    splitter = CompoundSplitter(singles.values())
     split_cache: dict[str, list[tuple[str, str]]] = {}
     support: list[Mention] = []
-    for mention in result.mentions:
-        if mention.kind != "noun":
-            continue
-        if mention.lemma not in split_cache:
-            split_cache[mention.lemma] = compound_parts(mention.lemma, vocabulary, folded)
-        for part, _role in split_cache[mention.lemma]:
+    for mention in single_nouns:
+        parts = split_cache.get(mention.lemma)
+        if parts is None:
+            parts = split_cache[mention.lemma] = splitter.parts(mention.lemma)
+        for part, _role in parts:
             key = part.casefold()
             support.append(
                 Mention(

@@ -19,9 +19,9 @@ Adjectives in noun phrases are grouped by a crude stem ("erfolgreiche", "erfolgr
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from blogtext.data import read_lines
 
@@ -114,6 +114,17 @@ def derivational_singular(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # pure, and called for every noun form of every post
+def ending_stems(word: str) -> tuple[str, ...]:
+    """``word`` without each inflectional ending it has (NOUN_ENDINGS order, longest first),
+    where MIN_STEM letters or more remain: "Partnern" → ("Partn", "Partner")."""
+    return tuple(
+        word[: -len(ending)]
+        for ending in NOUN_ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM
+    )
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)  # pure; called for every (word, model lemma) pair
 def plausible_lemma(surface: str, lemma: str) -> str | None:
     """The model's lemma (capitalised) if it shares the word's stem, else ``None``.
@@ -143,21 +154,25 @@ class NounLemmatizer:
     """
 
     def __init__(self) -> None:
-        self._model_lemmas: dict[str, Counter[str]] = defaultdict(Counter)
+        # surface form → model lemma → occurrences, both in first-seen order (plain dicts,
+        # not Counters: there is one per noun form of every post, and a dict is made faster)
+        self._model_lemmas: dict[str, dict[str, int]] = {}
         self._cache: dict[str, str] = {}
 
     def add(self, surface: str, model_lemma: str) -> None:
         """Record one occurrence of a noun and the model's lemma for it."""
-        self._model_lemmas[surface][model_lemma] += 1
-        self._cache.clear()
+        self.add_all(((surface, model_lemma),))
 
     def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Record many (surface, model lemma) occurrences."""
         model_lemmas = self._model_lemmas
         for surface, lemma in pairs:
-            counts = model_lemmas[surface]
-            counts[lemma] = counts.get(lemma, 0) + 1  # without Counter.__missing__
-        self._cache.clear()
+            counts = model_lemmas.get(surface)
+            if counts is None:
+                model_lemmas[surface] = {lemma: 1}
+            else:
+                counts[lemma] = counts.get(lemma, 0) + 1
+        self._cache = {}  # a new dict: a mapping returned by ``lemmas`` stays as it was
 
     def _attested(self) -> set[str]:
         forms = set(self._model_lemmas)
@@ -174,6 +189,12 @@ class NounLemmatizer:
             self._compute()
         return self._cache.get(surface) or self._choose(surface, self._attested(), _Heads())
 
+    def lemmas(self) -> Mapping[str, str]:
+        """Recorded surface form → :meth:`lemma`, for every form recorded so far (read-only)."""
+        if not self._cache:
+            self._compute()
+        return self._cache
+
     def _compute(self) -> None:
         attested = self._attested()
         chosen: dict[str, str] = {}
@@ -189,11 +210,9 @@ class NounLemmatizer:
         derived = derivational_singular(surface)
         if derived:
             return derived
-        for ending in NOUN_ENDINGS:
-            if surface.endswith(ending):
-                stem = surface[: -len(ending)]
-                if len(stem) >= MIN_STEM and stem in attested:
-                    return stem
+        stem = next(filter(attested.__contains__, ending_stems(surface)), None)
+        if stem:
+            return stem
         model = self._model_lemma(surface)
         if model and model != surface:
             return model
@@ -205,11 +224,16 @@ class NounLemmatizer:
             return None
         if len(lemmas) == 1:  # the usual case: nothing to rank
             return plausible_lemma(surface, next(iter(lemmas)))
-        for lemma, _count in lemmas.most_common():
+        # Most frequent first, ties in first-seen order (as ``Counter.most_common``).
+        for lemma, _count in sorted(lemmas.items(), key=itemgetter(1), reverse=True):
             candidate = plausible_lemma(surface, lemma)
             if candidate:
                 return candidate
         return None
+
+
+#: Letters at the end of a word by which :class:`_Heads` rules out most words at once.
+_ENDING_SIZE = 3
 
 
 class _Heads:
@@ -219,9 +243,19 @@ class _Heads:
         # folded spelling → (order added, word, lemma) of every such word
         self._by_folded: dict[str, list[tuple[int, str, str]]] = {}
         self._added = 0
+        # Shortest and longest folded spelling: the suffixes worth looking up.
+        self._shortest = 0
+        self._longest = 0
+        # The last ENDING_SIZE letters of every folded spelling: a word that ends in none of
+        # them has no head here (valid while every spelling is that long, see ``add``).
+        self._endings: set[str] = set()
 
     def add(self, surface: str, lemma: str) -> None:
-        self._by_folded.setdefault(surface.casefold(), []).append((self._added, surface, lemma))
+        folded = surface.casefold()
+        self._by_folded.setdefault(folded, []).append((self._added, surface, lemma))
+        self._shortest = min(self._shortest, len(folded)) if self._added else len(folded)
+        self._longest = max(self._longest, len(folded))
+        self._endings.add(folded[-_ENDING_SIZE:])
         self._added += 1
 
     def compound_lemma(self, surface: str) -> str | None:
@@ -230,9 +264,14 @@ class _Heads:
         if not self._by_folded:
             return None
         folded = surface.casefold()
+        if self._shortest >= _ENDING_SIZE and folded[-_ENDING_SIZE:] not in self._endings:
+            return None  # the usual case: no spelling here ends the word
         best: tuple[int, int, str] | None = None  # (length, order, lemma)
-        # A head ends the compound: look up every suffix instead of testing every head.
-        for start in range(len(folded)):
+        # A head ends the compound: look up every suffix instead of testing every head. Only
+        # suffixes as long as some folded spelling can be found: the others are skipped.
+        length = len(folded)
+        first, last = max(0, length - self._longest), min(length - 1, length - self._shortest)
+        for start in range(first, last + 1):
             for order, head, lemma in self._by_folded.get(folded[start:], ()):
                 size = len(head)
                 if len(surface) - size >= MIN_STEM and (

@@ -31,17 +31,10 @@ DAMPING = 0.85
 MAX_ITERATIONS = 50
 TOLERANCE = 1e-6
 
+#: Sort position of a candidate without direct mentions: after every real offset.
+_NO_OFFSET = 1 << 30
 #: The count of a (key, count) item of a Counter.
 _item_count = itemgetter(1)
-
-
-def _empty_counter() -> Counter[str]:
-    """An empty Counter without ``Counter.__init__`` (which only fills it from arguments).
-
-    A post has a hundred candidates with four Counters each; the Python-level ``__init__``
-    was a measurable part of ranking.
-    """
-    return Counter.__new__(Counter)
 
 
 @dataclass(frozen=True)
@@ -60,28 +53,36 @@ class Candidate:
     key: str
     kind: str  # "noun" | "phrase"
     nouns: tuple[str, ...]
-    lemmas: Counter[str] = field(default_factory=_empty_counter)
-    surfaces: Counter[str] = field(default_factory=_empty_counter)
+    # The tallies are plain dicts (key → count, in first-seen order), not Counters: a post
+    # has a hundred candidates with four tallies each, and a dict is made far faster.
+    lemmas: dict[str, int] = field(default_factory=dict)
+    surfaces: dict[str, int] = field(default_factory=dict)
     count: int = 0  # direct mentions
     weighted: float = 0.0  # direct mentions × block weight
     support: float = 0.0  # compound mentions × block weight
     blocks: set[int] = field(default_factory=set)
     offsets: list[int] = field(default_factory=list)  # starts of direct mentions
-    compounds: Counter[str] = field(default_factory=_empty_counter)
+    compounds: dict[str, int] = field(default_factory=dict)
     #: Weight lent by other candidates (compound key or phrase key → weight, before the
     #: compound share), so selection can discount what a chosen theme already covers.
-    borrowed: Counter[str] = field(default_factory=_empty_counter)
+    borrowed: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
     @property
     def lemma(self) -> str:
+        lemmas = self.lemmas
+        if len(lemmas) == 1:  # the usual case, and what ``max`` would return
+            return next(iter(lemmas))
         # ``max`` is what ``most_common(1)`` does, without its heapq detour: first of equals.
-        return max(self.lemmas.items(), key=_item_count)[0]
+        return max(lemmas.items(), key=_item_count)[0]
 
     @property
     def phrase(self) -> str:
-        """Most frequent surface form; ties go to the first seen (Counter keeps order)."""
-        return max(self.surfaces.items(), key=_item_count)[0] if self.surfaces else self.lemma
+        """Most frequent surface form; ties go to the first seen (a dict keeps order)."""
+        surfaces = self.surfaces
+        if len(surfaces) == 1:  # the usual case, and what ``max`` would return
+            return next(iter(surfaces))
+        return max(surfaces.items(), key=_item_count)[0] if surfaces else self.lemma
 
     def mass(self, compound_weight: float) -> float:
         return self.weighted + compound_weight * self.support
@@ -98,38 +99,41 @@ class Candidate:
 
 def collect(mentions: Iterable[Mention]) -> dict[str, Candidate]:
     """Group mentions by key."""
-    # Counts are added with ``dict.get``: ``counter[key] += n`` on a new key goes through
-    # ``Counter.__missing__``, a Python method, once per new key of every candidate.
     candidates: dict[str, Candidate] = {}
     for m in mentions:
-        kind = "phrase" if m.kind == "phrase" else "noun"
-        c = candidates.get(m.key)
+        key, kind, weight = m.key, m.kind, m.weight
+        c = candidates.get(key)
         if c is None:
-            c = candidates[m.key] = Candidate(m.key, kind, m.nouns)
-        if m.kind == "compound":
-            c.support += m.weight
-            c.compounds[m.surface] = c.compounds.get(m.surface, 0) + 1
+            c = candidates[key] = Candidate(key, "phrase" if kind == "phrase" else "noun", m.nouns)
+        if kind == "compound":
+            c.support += weight
+            compounds = c.compounds
+            compounds[m.surface] = compounds.get(m.surface, 0) + 1
             via = m.via or ""
-            c.borrowed[via] = c.borrowed.get(via, 0) + m.weight
+            borrowed = c.borrowed
+            borrowed[via] = borrowed.get(via, 0) + weight
             c.blocks.add(m.block)
-            continue
-        if m.kind == "head":
+        elif kind == "head":
             # A phrase's head: partial weight, but not a "count" of the word on its own.
-            c.weighted += m.weight
+            c.weighted += weight
             via = m.via or ""
-            c.borrowed[via] = c.borrowed.get(via, 0) + m.weight
+            borrowed = c.borrowed
+            borrowed[via] = borrowed.get(via, 0) + weight
             c.blocks.add(m.block)
-            c.lemmas[m.lemma] = c.lemmas.get(m.lemma, 0) + 0
-            continue
-        c.count += 1
-        c.weighted += m.weight
-        c.blocks.add(m.block)
-        c.offsets.append(m.start)
-        c.lemmas[m.lemma] = c.lemmas.get(m.lemma, 0) + 1
-        c.surfaces[m.surface] = c.surfaces.get(m.surface, 0) + 1
+            lemmas = c.lemmas
+            lemmas[m.lemma] = lemmas.get(m.lemma, 0) + 0
+        else:
+            c.count += 1
+            c.weighted += weight
+            c.blocks.add(m.block)
+            c.offsets.append(m.start)
+            lemmas = c.lemmas
+            lemmas[m.lemma] = lemmas.get(m.lemma, 0) + 1
+            surfaces = c.surfaces
+            surfaces[m.surface] = surfaces.get(m.surface, 0) + 1
     for c in candidates.values():
         if not c.lemmas:
-            c.lemmas[c.key] += 1
+            c.lemmas[c.key] = 1
         elif sum(c.lemmas.values()) == 0:
             c.lemmas[next(iter(c.lemmas))] += 1
     return candidates
@@ -142,7 +146,15 @@ def rank(extraction: Extraction, options: RankOptions) -> list[Candidate]:
         _score_textrank(candidates, extraction, options)
     else:
         _score_tf(candidates, extraction, options)
-    return sorted(candidates.values(), key=lambda c: (-c.score, c.offsets[:1] or [1 << 30]))
+    return sorted(candidates.values(), key=_rank_order)
+
+
+def _rank_order(c: Candidate) -> tuple[float, int]:
+    """Best score first, then the earliest first mention (candidates without one last).
+
+    (An int offset orders as the one-element list ``c.offsets[:1]`` would, without the list.)
+    """
+    return (-c.score, c.offsets[0] if c.offsets else _NO_OFFSET)
 
 
 def _score_tf(

@@ -192,26 +192,27 @@ def _select(
     """
     compound_weight = options.rank.compound_weight
     adjective_phrases: dict[tuple[str, ...], list[Candidate]] = {}
+    pool: list[Candidate] = []
     for c in ranked:
-        if c.kind == "phrase" and " ".join(c.nouns) != c.key:
-            adjective_phrases.setdefault(c.nouns, []).append(c)
-    pool = [
-        c
-        for c in ranked
-        if c.count
-        and c.score > 0
-        # Adjective phrases are shown through their noun (below), never on their own: the
-        # noun has every mention of the phrase and so scores at least as high.
-        and not (c.kind == "phrase" and " ".join(c.nouns) != c.key)
-        and not (c.kind == "phrase" and c.count < options.min_phrase_count)
-    ]
+        if c.kind == "phrase":
+            if " ".join(c.nouns) != c.key:
+                # Adjective phrases are shown through their noun (below), never on their
+                # own: the noun has every mention of the phrase and so scores at least as high.
+                adjective_phrases.setdefault(c.nouns, []).append(c)
+                continue
+            if c.count < options.min_phrase_count:
+                continue
+        if c.count and c.score > 0:
+            pool.append(c)
     chosen: list[tuple[Candidate, Candidate, float]] = []
     chosen_keys: set[str] = set()
     used_nouns: set[str] = set()
 
     def adjusted(c: Candidate) -> float:
+        if not c.borrowed:  # the usual case, tested before the mass (a method call)
+            return c.score
         mass = c.mass(compound_weight)
-        if not mass or not c.borrowed:
+        if not mass:
             return c.score
         return c.score * c.mass_without(chosen_keys, compound_weight) / mass
 
@@ -257,7 +258,8 @@ def _select(
 def _theme(c: Candidate, shown: Candidate, score: float, body: BodyText | None) -> Theme:
     lines: tuple[int, ...] = ()
     if body is not None:
-        lines = tuple(sorted({body.position(offset)[0] for offset in c.offsets}))
+        position = body.position
+        lines = tuple(sorted({position(offset)[0] for offset in c.offsets}))
     phrase = shown.phrase
     if shown is not c and phrase[:1].isupper():
         # An adjective is capitalised only at a sentence or heading start; show it as in
