@@ -148,6 +148,32 @@ def test_corpus_writer_streams_csv_and_parquet(tmp_path, report):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_corpus_csv_is_what_pandas_writes(tmp_path, report):
+    """The writer prints CSV with the csv module; pandas' to_csv is the reference."""
+    tricky = [
+        'Zitat mit "Anführungszeichen", Komma',
+        "zwei\nZeilen\r\nund CR",
+        "",
+        " ",
+        "Ünïcödé ✓",
+        "a;b",
+    ]
+    writer = CorpusTableWriter(tmp_path, flush_rows=3)
+    rows = {name: [] for name in SCHEMAS}
+    for i, text in enumerate(tricky):
+        report["id"], report["title"], report["findings"][0]["message"] = f"post-{i}", text, text
+        report["themes"][0]["phrase"] = text
+        report["readability"]["flesch_amstad"] = [63.4, 0.1 + 0.2, -0.0, 1e-7, 12345678.9, 50][i]
+        writer.add(report)
+        for name, table_rows in report_rows(report).items():
+            rows[name] += table_rows
+    writer.close()
+    for name in SCHEMAS:
+        expected = frame(name, rows[name]).to_csv(index=False, lineterminator="\n")
+        assert (tmp_path / f"{name}.csv").read_bytes().decode("utf-8") == expected, name
+    assert rows["posts"][3]["title"] == " " and rows["posts"][1]["flesch_amstad"] == 0.1 + 0.2
+
+
 def test_dashboard_charts_are_titled_explained_and_inert(report):
     summary = CorpusSummary()
     for i in range(3):
