@@ -229,3 +229,27 @@ def test_runner_never_trusts_tables_of_an_interrupted_rebuild(tmp_path, fake_ana
     assert len(pd.read_csv(out / "corpus" / "posts.csv")) == 2
     run(tmp_path / "a", out)  # a's record was forgotten before b's tables replaced a's
     assert {name: data for name, (data, _) in table_files(out).items()} == tables
+
+
+def test_keep_freed_memory_raises_glibcs_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+    import sys
+    from types import SimpleNamespace
+
+    from blogtext.batch import worker
+
+    calls: list[tuple[int, int]] = []
+
+    def mallopt(param: int, value: int) -> int:
+        calls.append((param, value))
+        return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: SimpleNamespace(mallopt=mallopt))
+    monkeypatch.setattr(sys, "platform", "linux")
+    worker.keep_freed_memory()
+    # M_MMAP_THRESHOLD at glibc's 32 MiB limit, M_TRIM_THRESHOLD far above a batch's buffers.
+    assert calls == [(-3, 32 * 1024 * 1024), (-1, 1 << 30)]
+    calls.clear()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    worker.keep_freed_memory()
+    assert calls == []

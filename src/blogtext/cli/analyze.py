@@ -90,6 +90,7 @@ def analyze(
     """
     from blogtext.batch.progress import choose_observer
     from blogtext.batch.runner import BatchOptions, run_batch
+    from blogtext.batch.worker import keep_freed_memory
 
     settings = build_settings(
         config_file,
@@ -99,6 +100,7 @@ def analyze(
         max_file_bytes=max_file_bytes,
     )
     options = BatchOptions(Path(out_dir), jobs=jobs, use_cache=not no_cache, formats=formats)
+    keep_freed_memory()  # this process is the run (see the function)
     ray_options = ray_options_for(engine, ray_address, ray_batch_size, ray_concurrency, jobs)
     if ray_options is not None:
         from blogtext.distributed import run_ray
