@@ -45,10 +45,14 @@ def _reference_head(lower: str, folded: dict[str, str]) -> str | None:
     return max(heads, key=len, default=None)
 
 
+def _random_vocabulary(seed: int) -> tuple[random.Random, list[str]]:
+    rng = random.Random(seed)
+    return rng, [w.capitalize() for w in rng.sample(PARTS, 8)]
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_compound_part_lookups_match_the_vocabulary_scan(seed: int) -> None:
-    rng = random.Random(seed)
-    vocabulary = [w.capitalize() for w in rng.sample(PARTS, 8)]
+    rng, vocabulary = _random_vocabulary(seed)
     folded = fold_vocabulary(vocabulary)
     for _ in range(200):
         word = "".join(rng.choice([*PARTS, "s", "es", "n", "x"]) for _ in range(rng.randint(1, 4)))
@@ -60,8 +64,7 @@ def test_compound_part_lookups_match_the_vocabulary_scan(seed: int) -> None:
 def test_compound_splitter_matches_compound_parts(seed: int) -> None:
     # The splitter rules most words out by one set test; it must agree with the full split,
     # hyphenated words and words shorter than two parts included.
-    rng = random.Random(seed)
-    vocabulary = [w.capitalize() for w in rng.sample(PARTS, 8)]
+    rng, vocabulary = _random_vocabulary(seed)
     splitter = CompoundSplitter(vocabulary)
     for _ in range(200):
         pieces = [rng.choice([*PARTS, "s", "es", "n", "x", "-"]) for _ in range(rng.randint(1, 4))]

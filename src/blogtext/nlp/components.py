@@ -129,9 +129,3 @@ def sentences_component(doc: Doc) -> Doc:
         flags[min(bisect.bisect_left(token_starts, sentence.start), len(doc) - 1), 0] = 1
     doc.from_array([SENT_START], flags)
     return doc
-    starts = {sentence.start for sentence in split_sentences(_body(doc))}
-    token_starts = [token.idx for token in doc]
-    first_tokens = {min(bisect.bisect_left(token_starts, start), len(doc) - 1) for start in starts}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.i in first_tokens
-    return doc

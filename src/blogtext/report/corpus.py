@@ -236,13 +236,13 @@ def _pandas_dtypes() -> dict[pa.DataType, Any]:
     }  # fmt: skip
 
 
-def csv_rows(table: pa.Table) -> list[list[Any]]:
+def csv_rows(table: pa.Table) -> list[tuple[Any, ...]]:
     """The rows of ``table`` as pandas' ``to_csv`` prints them (a null is an empty field)."""
     columns = [
-        [("" if value is None else value) for value in column]
+        ["" if value is None else value for value in column]
         for column in table.to_pydict().values()
     ]
-    return [list(row) for row in zip(*columns, strict=True)]
+    return list(zip(*columns, strict=True))
 
 
 _ARROW_SCHEMAS = {name: pa.schema(list(columns.items())) for name, columns in SCHEMAS.items()}
